@@ -1,0 +1,9 @@
+export { sepayApiRequestAllItems, einvoiceApiRequestAllItems } from './allItems';
+export { sepayApiRequest, einvoiceApiRequest } from './request';
+export type { SePayRequest } from './request';
+export { paginate, readPage, MAX_PAGES } from './pagination';
+export type { PageOptions } from './pagination';
+export type { SePayContext } from './send';
+export type { BankingAuthentication } from './credentialTypes';
+export { CREDENTIAL_TYPE, EINVOICE_CREDENTIAL_TYPE } from './credentialTypes';
+export { redact } from './redact';
