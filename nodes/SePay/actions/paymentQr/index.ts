@@ -1,0 +1,4 @@
+import type { SePayResource } from '../types';
+
+// Operations of this resource are added here, one file each.
+export const paymentQr: SePayResource = { description: [], operations: {} };

@@ -1,0 +1,25 @@
+import type { SePayResource } from './types';
+import { bankAccount } from './bankAccount';
+import { company } from './company';
+import { einvoiceToken } from './einvoiceToken';
+import { einvoiceUsage } from './einvoiceUsage';
+import { invoice } from './invoice';
+import { paymentQr } from './paymentQr';
+import { profile } from './profile';
+import { providerAccount } from './providerAccount';
+import { transaction } from './transaction';
+import { webhook } from './webhook';
+
+/** Every resource by its parameter value. */
+export const resources: Record<string, SePayResource> = {
+	bankAccount,
+	company,
+	einvoiceToken,
+	einvoiceUsage,
+	invoice,
+	paymentQr,
+	profile,
+	providerAccount,
+	transaction,
+	webhook,
+};
