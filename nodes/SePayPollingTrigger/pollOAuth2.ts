@@ -1,0 +1,88 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { sepayApiRequest, sepayApiRequestAllItems } from '../SePay/transport';
+import { SeenIds } from '../SePayTrigger/dedup';
+import { MANUAL_SAMPLE, MAX_PER_POLL } from './pollApiV2';
+import type { PollState } from './state';
+import { datePart, daysBefore, vietnamDate } from './vietnamDate';
+
+const PAGE_SIZE = 100;
+const MAX_PAGES = Math.ceil(MAX_PER_POLL / PAGE_SIZE);
+/** The window starts this many days before the newest transaction seen, for late bank postings. */
+const OVERLAP_DAYS = 1;
+const RECENT_IDS = 1_000;
+
+function numericId(record: IDataObject): number | undefined {
+	const id = Number(record.id);
+	return Number.isFinite(id) ? id : undefined;
+}
+
+/**
+ * Every transaction of the window from `fromDate`, newest first (the API's order), stopping at
+ * the first full page with nothing newer than `maxId`: everything after it is older still.
+ */
+async function windowRecords(context: IPollFunctions, fromDate: string, maxId: number): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for (let page = 1; page <= MAX_PAGES; page++) {
+		const body = await sepayApiRequest.call(context, 'oAuth2', {
+			method: 'GET',
+			path: '/transactions',
+			qs: { from_date: fromDate, page, limit: PAGE_SIZE },
+		});
+		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+		records.push(...data);
+		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
+		const lastPage = Number(pagination.last_page);
+		if (data.length < PAGE_SIZE || (Number.isFinite(lastPage) && page >= lastPage)) break;
+		if (!data.some((record) => (numericId(record) ?? Infinity) > maxId)) break;
+	}
+	return records;
+}
+
+/**
+ * OAuth2 API (no since_id): a date window from a day before the newest transaction seen, and
+ * SePay's numeric ids (they only grow) to tell new from seen. Returns new transactions, oldest first.
+ */
+export async function pollOAuth2(this: IPollFunctions, state: PollState, manual: boolean): Promise<IDataObject[]> {
+	if (manual) {
+		const latest = await sepayApiRequestAllItems.call(
+			this,
+			'oAuth2',
+			{ method: 'GET', path: '/transactions' },
+			{ returnAll: false, limit: MANUAL_SAMPLE },
+		);
+		return latest.reverse();
+	}
+
+	const today = vietnamDate(Date.now());
+	if (!state.initialized) {
+		// First activation starts from "now": the highest id of the last day or so, nothing emitted.
+		const recent = await windowRecords(this, daysBefore(today, OVERLAP_DAYS), -Infinity);
+		state.maxId = recent.reduce((max, record) => Math.max(max, numericId(record) ?? 0), 0);
+		state.windowDate = today;
+		state.initialized = true;
+		return [];
+	}
+
+	const maxId = state.maxId ?? 0;
+	const from = daysBefore(state.windowDate ?? today, OVERLAP_DAYS);
+	const records = await windowRecords(this, from, maxId);
+	const seen = new SeenIds(state, 'recentIds', RECENT_IDS);
+	const fresh = records
+		.filter((record) => {
+			const id = numericId(record);
+			return id === undefined ? !seen.has(record.id) : id > maxId;
+		})
+		.sort((a, b) => (numericId(a) ?? 0) - (numericId(b) ?? 0));
+	if (fresh.length === 0) return [];
+
+	seen.add(...fresh.map((record) => record.id));
+	state.maxId = fresh.reduce((max, record) => Math.max(max, numericId(record) ?? max), maxId);
+	const newestDate = fresh
+		.map((record) => datePart(record.transaction_date))
+		.filter((date): date is string => date !== undefined)
+		.sort()
+		.pop();
+	if (newestDate && newestDate > (state.windowDate ?? '')) state.windowDate = newestDate;
+	return fresh;
+}

@@ -1,0 +1,194 @@
+import { randomBytes } from 'crypto';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+
+import { sepayApiRequest, sepayApiRequestAllItems } from '../SePay/transport';
+import type { Direction } from './filters';
+import { readFilters } from './filters';
+import type { Verification } from './verification';
+
+/** What `create` keeps in the node's static data; `delete` and every delivery read it. */
+export interface RegistrationState extends IDataObject {
+	webhookId?: number | string;
+	webhookUrl?: string;
+	webhookVerification?: Verification;
+	webhookSecret?: string;
+}
+
+const EVENT_TYPE: Record<Direction, string> = { in: 'In_only', out: 'Out_only', both: 'All' };
+const AUTHEN_TYPE: Record<Verification, string> = { apiKey: 'Api_Key', hmac: 'HMAC_SHA256', none: 'No_Authen' };
+
+export function isAutomatic(context: IHookFunctions): boolean {
+	return context.getNodeParameter('registration', 'manual') === 'automatic';
+}
+
+function state(context: IHookFunctions): RegistrationState {
+	return context.getWorkflowStaticData('node') as RegistrationState;
+}
+
+function forget(data: RegistrationState): void {
+	delete data.webhookId;
+	delete data.webhookUrl;
+	delete data.webhookVerification;
+	delete data.webhookSecret;
+}
+
+/** SePay webhooks whose URL is exactly ours (the API's `webhook_url` filter matches partially). */
+async function webhooksForUrl(context: IHookFunctions, url: string): Promise<IDataObject[]> {
+	const found = await sepayApiRequestAllItems.call(
+		context,
+		'oAuth2',
+		{ method: 'GET', path: '/webhooks', qs: { webhook_url: url } },
+		{ returnAll: true, perPage: 100 },
+	);
+	return found.filter((webhook) => webhook.webhook_url === url);
+}
+
+function isNotFound(error: unknown): boolean {
+	const status = (error as { httpCode?: unknown }).httpCode;
+	return String(status) === '404';
+}
+
+async function deleteWebhook(context: IHookFunctions, id: unknown): Promise<void> {
+	// The transport already turned any failure into a NodeApiError; only "not found" is fine here.
+	const failure = await sepayApiRequest
+		.call(context, 'oAuth2', { method: 'DELETE', path: `/webhooks/${String(id)}` })
+		.then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+	if (failure === undefined) return;
+	if (!isNotFound(failure)) throw failure;
+	context.logger.info(`SePay webhook ${String(id)} was already gone`);
+}
+
+/** Whether SePay still has the webhook this node created, for this URL, with a secret we know. */
+export async function webhookExists(this: IHookFunctions): Promise<boolean> {
+	if (!isAutomatic(this)) return true;
+	const data = state(this);
+	const url = this.getNodeWebhookUrl('default') as string;
+	if (data.webhookId === undefined) return false;
+	const existing = await webhooksForUrl(this, url);
+	if (existing.some((webhook) => String(webhook.id) === String(data.webhookId))) {
+		const verification = this.getNodeParameter('verification', 'apiKey') as Verification;
+		if (data.webhookVerification === verification) return true;
+		this.logger.info('SePay webhook was registered with another verification; it will be replaced');
+		return false;
+	}
+	this.logger.info(`SePay webhook ${String(data.webhookId)} no longer exists; a new one will be registered`);
+	forget(data);
+	return false;
+}
+
+function createdId(body: IDataObject): number | string | undefined {
+	const data = (body.data ?? {}) as IDataObject;
+	const id = data.id ?? body.id;
+	return typeof id === 'number' || (typeof id === 'string' && id !== '') ? id : undefined;
+}
+
+function clearSecret(value: unknown): string | undefined {
+	// SePay shows secrets once, then masked ("****abcd"); a masked value is useless here.
+	return typeof value === 'string' && value !== '' && !value.includes('*') ? value : undefined;
+}
+
+/** Secret SePay generated for an HMAC webhook: in the create response, or in the webhook itself. */
+async function hmacSecret(context: IHookFunctions, body: IDataObject, id: unknown): Promise<string | undefined> {
+	const data = (body.data ?? {}) as IDataObject;
+	const fromCreate = clearSecret(data.secret_key) ?? clearSecret(body.secret_key);
+	if (fromCreate) return fromCreate;
+	const details = await sepayApiRequest.call(context, 'oAuth2', { method: 'GET', path: `/webhooks/${String(id)}` });
+	return clearSecret(((details.data ?? {}) as IDataObject).secret_key);
+}
+
+/** Numeric SePay ids of the accounts named in the Bank Account Numbers filter. */
+async function accountIds(context: IHookFunctions, numbers: string[]): Promise<number[]> {
+	if (numbers.length === 0) return [];
+	const accounts = await sepayApiRequestAllItems.call(
+		context,
+		'oAuth2',
+		{ method: 'GET', path: '/bank-accounts' },
+		{ returnAll: true, perPage: 100 },
+	);
+	const ids = accounts
+		.filter((account) => numbers.includes(String(account.account_number)))
+		.map((account) => Number(account.id))
+		.filter((id) => Number.isFinite(id));
+	// Numbers that are virtual accounts match no bank account: let SePay send all, the node filters.
+	return ids.length === numbers.length ? ids : [];
+}
+
+function accountScope(ids: number[]): IDataObject {
+	if (ids.length === 0) return { bank_mode: 'all', bank_account_id: 0 };
+	if (ids.length === 1) return { bank_mode: 'single', bank_account_id: ids[0] };
+	return { bank_mode: 'multi', bank_account_id: ids[0], bank_account_ids: ids };
+}
+
+/** Registers this node's URL with SePay; replaces any webhook left behind for the same URL. */
+export async function createWebhook(this: IHookFunctions): Promise<boolean> {
+	if (!isAutomatic(this)) return true;
+	const data = state(this);
+	const url = this.getNodeWebhookUrl('default') as string;
+	const verification = this.getNodeParameter('verification', 'apiKey') as Verification;
+	const filters = readFilters(
+		this.getNodeParameter('direction', 'in'),
+		this.getNodeParameter('filters', {}) as IDataObject,
+	);
+
+	// Our URL carries n8n's unique webhook id, so a webhook with exactly this URL is one this
+	// node made before (e.g. static data lost on re-publish): remove it instead of duplicating.
+	for (const stale of await webhooksForUrl(this, url)) {
+		this.logger.info(`Removing SePay webhook ${String(stale.id)} left over for this URL`);
+		await deleteWebhook(this, stale.id);
+	}
+
+	const apiKey = verification === 'apiKey' ? randomBytes(32).toString('hex') : undefined;
+	const workflow = this.getWorkflow();
+	const body: IDataObject = {
+		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 300),
+		event_type: EVENT_TYPE[filters.direction],
+		authen_type: AUTHEN_TYPE[verification],
+		...(apiKey ? { api_key: apiKey } : {}),
+		webhook_url: url,
+		request_content_type: 'Json',
+		...accountScope(await accountIds(this, filters.accountNumbers)),
+		is_verify_payment: 0,
+		skip_if_no_code: 0,
+		only_va: 0,
+		retry_conditions: { non_2xx_status_code: 1 },
+		active: 1,
+	};
+	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'POST', path: '/webhooks', body });
+	const id = createdId(response);
+	if (id === undefined) {
+		throw new NodeOperationError(this.getNode(), 'SePay did not return the ID of the new webhook', {
+			description: 'The webhook may have been created: check Integrations → Webhooks in SePay.',
+		});
+	}
+
+	let secret = apiKey ?? '';
+	if (verification === 'hmac') {
+		const hmac = await hmacSecret(this, response, id);
+		if (!hmac) {
+			await deleteWebhook(this, id);
+			throw new NodeOperationError(this.getNode(), 'SePay did not return the HMAC secret of the new webhook', {
+				description: 'Choose API Key verification, or register the webhook manually.',
+			});
+		}
+		secret = hmac;
+	}
+
+	data.webhookId = id;
+	data.webhookUrl = url;
+	data.webhookVerification = verification;
+	data.webhookSecret = secret;
+	return true;
+}
+
+/** Removes the webhook this node registered (nothing remote in Manual mode). */
+export async function deleteRegisteredWebhook(this: IHookFunctions): Promise<boolean> {
+	const data = state(this);
+	if (!isAutomatic(this) || data.webhookId === undefined) return true;
+	await deleteWebhook(this, data.webhookId);
+	forget(data);
+	return true;
+}
