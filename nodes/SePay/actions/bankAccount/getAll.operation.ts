@@ -5,7 +5,6 @@ import { wholeVnd } from '../../helpers/inputValues';
 import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { returnAllAndLimit } from '../common.descriptions';
-import { refuseUnsupportedFilters } from '../filterSupport';
 import { toItems } from '../items';
 
 const show = { resource: ['bankAccount'], operation: ['getAll'] };
@@ -139,8 +138,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const supported = authentication === 'apiToken' ? Object.keys(LABELS) : [];
-	refuseUnsupportedFilters(this.getNode(), itemIndex, authentication, filters, supported, LABELS);
 	const qs = authentication === 'apiToken' ? v2Query.call(this, filters, itemIndex) : {};
 	const accounts = await sepayApiRequestAllItems.call(
 		this,

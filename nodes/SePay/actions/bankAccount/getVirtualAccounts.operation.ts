@@ -4,18 +4,9 @@ import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
 import { returnAllAndLimit } from '../common.descriptions';
-import { refuseUnsupportedFilters } from '../filterSupport';
 import { toItems } from '../items';
 
 const show = { resource: ['bankAccount'], operation: ['getVirtualAccounts'] };
-
-const LABELS: Record<string, string> = {
-	active: 'Status',
-	official: 'Kind',
-	search: 'Search',
-	sort: 'Sort',
-	static: 'Static',
-};
 
 export const description: INodeProperties[] = [
 	bankAccountLocator({ description: 'The bank account whose virtual accounts to list', displayOptions: { show } }),
@@ -103,8 +94,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const supported = authentication === 'apiToken' ? Object.keys(LABELS) : [];
-	refuseUnsupportedFilters(this.getNode(), itemIndex, authentication, filters, supported, LABELS);
 	const qs: IDataObject = {};
 	if (authentication === 'apiToken') {
 		if (filters.search) qs.q = String(filters.search).trim();

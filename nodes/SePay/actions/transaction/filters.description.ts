@@ -2,6 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { bankAccountLocator } from '../bankAccountLocator';
 
+/**
+ * The OAuth2 API documents fewer filters than API v2: the others are shown with API Token only
+ * (n8n then also drops their values when Authentication is OAuth2, as for any hidden parameter).
+ */
 const apiTokenOnly = { show: { '/authentication': ['apiToken'] } };
 
 /** Display names of the filters, for messages that name a field. */
@@ -25,11 +29,6 @@ export const FILTER_LABELS: Record<string, string> = {
 	webhookDelivered: 'Webhook Delivered',
 };
 
-/** Filters each API has: the OAuth2 API documents fewer than API v2. */
-export const FILTERS_BY_API = {
-	oAuth2: ['amountIn', 'amountOut', 'bankAccount', 'dateFrom', 'dateTo', 'referenceNumber'],
-	apiToken: Object.keys(FILTER_LABELS),
-};
 
 /** The Filters collection of Transaction → Get Many and Count. */
 export function transactionFilters(operations: string[]): INodeProperties {

@@ -6,8 +6,8 @@ import { invalidInput } from '../../helpers/invalidInput';
 import { sepayId, wholeVnd } from '../../helpers/inputValues';
 import type { BankingAuthentication } from '../../transport';
 import { hasLocatorValue, resolveBankAccountId } from '../bankAccountLocator';
-import { filledKeys, refuseUnsupportedFilters } from '../filterSupport';
-import { FILTER_LABELS, FILTERS_BY_API } from './filters.description';
+import { filledKeys } from '../filterSupport';
+import { FILTER_LABELS } from './filters.description';
 
 type Amount = 'amountIn' | 'amountOut';
 
@@ -25,7 +25,6 @@ export async function transactionQuery(
 	const node = this.getNode();
 	const ref = (key: string): FieldRef => ({ node, itemIndex, field: `Filters → ${FILTER_LABELS[key] ?? key}` });
 	const filled = new Set(filledKeys(filters));
-	refuseUnsupportedFilters(node, itemIndex, authentication, filters, FILTERS_BY_API[authentication], FILTER_LABELS);
 	const v2 = authentication === 'apiToken';
 	const qs: IDataObject = {};
 	const text = (key: string) => String(filters[key]).trim();
