@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { SimpleTransaction } from '../../nodes/SePay/helpers/simplifyTransaction';
 import { matchesFilters, readFilters } from '../../nodes/SePayTrigger/filters';
 
@@ -15,7 +17,7 @@ const TX: SimpleTransaction = {
 	subAccount: 'VA01',
 };
 
-const passes = (direction: string, filters: Record<string, unknown>, tx: Partial<SimpleTransaction> = {}) =>
+const passes = (direction: string, filters: IDataObject, tx: Partial<SimpleTransaction> = {}) =>
 	matchesFilters({ ...TX, ...tx }, readFilters(direction, filters));
 
 describe('transaction filters', () => {
