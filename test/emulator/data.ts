@@ -36,8 +36,8 @@ function makeVaNumber(prng: Prng, bankCode: string): string {
 	return `${bankCode}${prng.digits(4)}${prng.alnum(3)}${prng.digits(3)}`;
 }
 
-export function makeReferenceNumber(prng: Prng, bankCode: string, epochMs: number): string {
-	const d = formatVnTime(epochMs);
+/** `d` is the transaction's Vietnam time, `YYYY-MM-DD HH:mm:ss`. */
+export function makeReferenceNumber(prng: Prng, bankCode: string, d: string): string {
 	const ddmmyy = d.slice(8, 10) + d.slice(5, 7) + d.slice(2, 4);
 	if (bankCode === 'VCB') return `${prng.digits(6)}.${ddmmyy}.${prng.digits(6)}`;
 	if (bankCode === 'MB') return `FT${d.slice(2, 4)}${prng.digits(3)}${prng.alnum(7)}`;
@@ -142,7 +142,7 @@ export function generateDataset(seed: number, count: number): Dataset {
 		if (transferType === 'in' && prng.chance(0.2)) va = prng.pick(vasByAccount.get(account.id) ?? []) ?? null;
 		account.accumulated += transferType === 'in' ? amount : -amount;
 		account.lastTransaction = date;
-		const referenceNumber = makeReferenceNumber(prng, account.bank.code, time);
+		const referenceNumber = makeReferenceNumber(prng, account.bank.code, date);
 		transactions[i] = {
 			id,
 			uuid: deriveUuid(seed, 'transaction', id),

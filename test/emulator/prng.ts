@@ -65,12 +65,11 @@ function hashString(text: string): number {
 /** Deterministic UUID (v4 layout) for (seed, kind, n); cheap enough for 100k rows. */
 export function deriveUuid(seed: number, kind: string, n: number): string {
 	const base = fmix(hashString(kind) ^ Math.imul(seed + 1, 0x27d4eb2d));
-	const words: number[] = [];
-	for (let i = 0; i < 4; i++) words.push(fmix(base ^ fmix(n + Math.imul(i + 1, 0x9e3779b1))));
-	let hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
+	let hex = '';
+	for (let i = 0; i < 4; i++) hex += (fmix(base ^ fmix(n + Math.imul(i + 1, 0x9e3779b1))) + 0x100000000).toString(16).slice(1);
 	// version 4, RFC 4122 variant
-	hex = hex.slice(0, 12) + '4' + hex.slice(13, 16) + ((parseInt(hex[16], 16) & 3) | 8).toString(16) + hex.slice(17);
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+	const variant = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Deterministic hex string for demo secrets (fixed per seed). */

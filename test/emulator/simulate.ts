@@ -42,7 +42,7 @@ export function buildTransaction(state: EmulatorState, input: SimulateTransactio
 	const time = Math.max(Math.floor(Date.now() / 1000) * 1000, state.lastTime());
 	account.accumulated += transferType === 'in' ? amount : -amount;
 	account.lastTransaction = formatVnTime(time);
-	const referenceNumber = input.referenceNumber ?? makeReferenceNumber(prng, account.bank.code, time);
+	const referenceNumber = input.referenceNumber ?? makeReferenceNumber(prng, account.bank.code, formatVnTime(time));
 	const tx: Transaction = {
 		id,
 		uuid: deriveUuid(state.seed, 'transaction', id),
