@@ -33,6 +33,10 @@ export function readFailure(error: unknown): Failure {
 			};
 		}
 		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) networkCode = current.code;
+		// n8n's request helper rethrows a dropped connection as NodeApiError with httpCode "ECONNRESET".
+		if (!networkCode && typeof current.httpCode === 'string' && /^E[A-Z_]+$/.test(current.httpCode)) {
+			networkCode = current.httpCode;
+		}
 		current = current.cause as typeof current;
 	}
 	const httpCode = Number((error as IDataObject)?.httpCode);
