@@ -58,6 +58,10 @@ export default tseslint.config(
 			'@n8n/community-nodes/missing-paired-item': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			// Test-only fixture nodes are never shown in an editor.
+			'@n8n/community-nodes/node-usable-as-tool': 'off',
+			'@n8n/community-nodes/icon-validation': 'off',
+			'@n8n/community-nodes/require-node-description-fields': 'off',
 			'no-console': 'off',
 			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-require-imports': 'off',

@@ -39,16 +39,22 @@ export function readFailure(error: unknown): Failure {
 		}
 		current = current.cause as typeof current;
 	}
-	const httpCode = Number((error as IDataObject)?.httpCode);
+	// n8n's NodeApiError keeps no response, only the status and (as context.data) a JSON body.
+	const wrapper = (error ?? {}) as IDataObject & { context?: IDataObject; messages?: unknown[] };
+	const httpCode = Number(wrapper.httpCode);
+	const status = Number.isInteger(httpCode) && httpCode >= 100 ? httpCode : undefined;
+	const texts = [wrapper.message, ...(Array.isArray(wrapper.messages) ? wrapper.messages : [])].map(String);
+	networkCode ??= status === undefined ? texts.join(' ').match(/\b(E[A-Z]{3,}[A-Z_]*)\b/)?.[1] : undefined;
 	return {
-		status: Number.isInteger(httpCode) && httpCode >= 100 ? httpCode : undefined,
+		status,
 		headers: {},
+		data: wrapper.context?.data,
 		networkCode,
 		message: error instanceof Error ? error.message : undefined,
 	};
 }
 
-function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+export function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers ?? {})) {
 		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
