@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
 import type { Delivery, Emulator } from '../emulator';
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 beforeEach(() => emu.reset());
 
-async function trigger(parameters: IDataObject): Promise<WebhookDriver> {
+async function trigger(parameters: INodeParameters): Promise<WebhookDriver> {
 	const driver = await serveWebhook({ node: new SePayTrigger(), parameters, store });
 	drivers.push(driver);
 	return driver;
