@@ -96,6 +96,17 @@ function pickFields(obj: Record<string, unknown>, fields: string[] | undefined):
 	return out;
 }
 
+/** Lower-cased reference + memo + code, built once per transaction (full-text filters at 100k rows). */
+const searchCache = new WeakMap<Transaction, string>();
+function searchText(t: Transaction): string {
+	let text = searchCache.get(t);
+	if (text === undefined) {
+		text = `${t.referenceNumber}\n${t.content}\n${t.code ?? ''}`.toLowerCase();
+		searchCache.set(t, text);
+	}
+	return text;
+}
+
 function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const state = ctx.state;
 	const r = new QueryReader(req.query);
@@ -140,9 +151,7 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 		? new Set(state.accounts.filter((a) => a.bank.short_name.toLowerCase() === brand || a.bank.code.toLowerCase() === brand).map((a) => a.id))
 		: undefined;
 	const checks: ((t: Transaction) => boolean)[] = [];
-	if (search) {
-		checks.push((t) => t.referenceNumber.toLowerCase().includes(search) || t.content.toLowerCase().includes(search) || (t.code ?? '').toLowerCase().includes(search));
-	}
+	if (search) checks.push((t) => searchText(t).includes(search));
 	if (vaId !== undefined) checks.push((t) => t.vaId === vaId);
 	if (brandIds) checks.push((t) => brandIds.has(t.bankAccountId));
 	const amountIn = (t: Transaction) => (t.transferType === 'in' ? t.amount : 0);
@@ -152,7 +161,7 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	if (outMin !== undefined) checks.push((t) => amountOut(t) >= outMin);
 	if (outMax !== undefined) checks.push((t) => amountOut(t) <= outMax);
 	if (reference) checks.push((t) => t.referenceNumber === reference);
-	if (content) checks.push((t) => t.content.toLowerCase().includes(content));
+	if (content) checks.push((t) => searchText(t).includes(content) && t.content.toLowerCase().includes(content));
 	if (transferType) checks.push((t) => t.transferType === transferType);
 	if (webhookSuccess) checks.push((t) => t.webhookSuccess === Number(webhookSuccess));
 	const filter = checks.length ? (t: Transaction) => checks.every((c) => c(t)) : undefined;
