@@ -33,7 +33,7 @@ describe.each(['apiToken', 'oAuth2'] as const)('SePay Polling Trigger with %s', 
 		const newest = emu.state.transactions.slice(-10).map((t) => (authentication === 'apiToken' ? t.uuid : t.id));
 		expect(items.map((i) => i.id)).toEqual(newest);
 		expect(items[0]).toEqual(expect.objectContaining({ direction: expect.any(String), amount: expect.any(Number) }));
-		expect(((trigger.staticData()['node:Node Under Test'] ?? {}) as IDataObject).initialized).toBeUndefined();
+		expect(trigger.nodeStaticData().initialized).toBeUndefined();
 	});
 
 	it(`starts from "now", then emits a burst of ${BURST} transactions completely, once, in order`, async () => {
@@ -92,7 +92,7 @@ describe('SePay Polling Trigger state', () => {
 	it('records the newest transaction as the API v2 cursor on first activation', async () => {
 		const trigger = polling(store, { authentication: 'apiToken', direction: 'both' });
 		expect(await trigger.poll()).toBeNull();
-		const data = trigger.staticData()['node:Node Under Test'] as IDataObject;
+		const data = trigger.nodeStaticData();
 		expect(data).toEqual(expect.objectContaining({ authentication: 'apiToken', initialized: true, sinceId: emu.state.transactions[19].uuid }));
 	});
 

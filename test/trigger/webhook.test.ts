@@ -136,7 +136,6 @@ describe('SePay Trigger, manual registration, API key', () => {
 
 	it.each([
 		['plain text', 'hello', 'text/plain'],
-		['broken JSON', '{"id": 1, "transferType": "in",', 'application/json'],
 		['a JSON array', '[1,2,3]', 'application/json'],
 		['JSON without an amount', '{"id": 5, "transferType": "in"}', 'application/json'],
 		['an empty body', '', 'application/json'],
@@ -144,6 +143,13 @@ describe('SePay Trigger, manual registration, API key', () => {
 		const driver = await trigger(manualApiKey());
 		const response = await post(driver.url, body, { 'content-type': type, authorization: `Apikey ${KEY}` });
 		expect(response.status).toBe(400);
+		expect(driver.executions).toHaveLength(0);
+	});
+
+	it('leaves broken JSON to n8n, which answers 422 before the node runs', async () => {
+		const driver = await trigger(manualApiKey());
+		const response = await post(driver.url, '{"id": 1, "transferType": "in",', { 'content-type': 'application/json', authorization: `Apikey ${KEY}` });
+		expect(response.status).toBe(422);
 		expect(driver.executions).toHaveLength(0);
 	});
 
@@ -159,7 +165,7 @@ describe('SePay Trigger, manual registration, API key', () => {
 		const driver = await trigger(manualApiKey());
 		registerApiKeyWebhook(driver.url);
 		await settle(emu.simulateTransaction({ amount: 10000 }));
-		const saved = driver.savedStaticData()['node:Node Under Test'] as IDataObject;
+		const saved = driver.nodeStaticData();
 		expect(saved.seenTransactionIds).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id)]);
 	});
 });
@@ -230,7 +236,7 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 
 		expect(await driver.deactivate()).toBe(true);
 		expect(mine()).toHaveLength(0);
-		const saved = driver.savedStaticData()['node:Node Under Test'] as IDataObject;
+		const saved = driver.nodeStaticData();
 		expect(saved.webhookId).toBeUndefined();
 		expect(saved.webhookSecret).toBeUndefined();
 	});
@@ -256,7 +262,7 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		const [delivery] = await settle(emu.simulateTransaction({ amount: 88000, transferType: 'out' }));
 		expect([delivery.status, delivery.attempts[0].body]).toEqual(['success', '{"success":true}']);
 		expect(driver.executions).toHaveLength(1);
-		const saved = driver.savedStaticData()['node:Node Under Test'] as IDataObject;
+		const saved = driver.nodeStaticData();
 		expect(saved.webhookSecret).toBe(webhook?.secret_key);
 		expect(JSON.stringify(driver.executions)).not.toContain(String(webhook?.secret_key));
 	});
