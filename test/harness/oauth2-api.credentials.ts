@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/icon-validation, @n8n/community-nodes/cred-class-field-icon-missing, @n8n/community-nodes/credential-test-required, @n8n/community-nodes/cred-class-oauth2-naming -- stand-in for n8n-nodes-base, never shipped */
+/* eslint-disable @n8n/community-nodes/cred-class-field-icon-missing, @n8n/community-nodes/credential-test-required, @n8n/community-nodes/cred-class-oauth2-naming -- stand-in for n8n-nodes-base, never shipped */
 /**
  * Minimal stand-in for n8n-nodes-base's `oAuth2Api` credential type (not published with
  * n8n-core), so credentials that `extends: ['oAuth2Api']` get the same property names and

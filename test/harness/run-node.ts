@@ -60,7 +60,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		return wrapped;
 	};
 	const mode = options.mode ?? 'manual';
-	const { workflow, store, workflowData } = buildWorkflow(
+	const { workflow, store, workflowData, saveStaticData } = buildWorkflow(
 		{
 			...options,
 			nodeOverrides: {
@@ -93,6 +93,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		if (thrown) throw thrown;
 		throw new UnexpectedError(failure.message, { cause: failure });
 	}
+	saveStaticData();
 	if (!task) throw new UnexpectedError('The node did not run', { extra: { status: run.status } });
 	return { output: (task.data?.main ?? []).map((items) => items ?? []), error: thrown, run };
 }

@@ -11,7 +11,7 @@ import type {
 	INodeType,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { deepCopy, Workflow } from 'n8n-workflow';
 
 import { createCredentialStore, type CredentialStore } from './credential-store';
 import { HarnessNodeTypes, latestVersion, nodeTypeName, type AnyNodeType } from './node-types';
@@ -39,6 +39,8 @@ export interface BuiltWorkflow {
 	node: INode;
 	store: CredentialStore;
 	workflowData: IWorkflowBase;
+	/** Writes the run's static data back into the caller's object (n8n saves it to the DB). */
+	saveStaticData(): void;
 }
 
 export function resolveStore(store?: CredentialStore): CredentialStore {
@@ -90,8 +92,10 @@ export function buildWorkflow(
 		nodes,
 		connections: options.connections ?? {},
 		settings: { executionOrder: 'v1' },
-		staticData: options.staticData,
 	} as IWorkflowBase;
+	// Like n8n: each run gets the stored static data and saves it back afterwards, so the
+	// caller's object never collects the Workflow's observable proxies.
+	const stored = options.staticData;
 	const workflow = new Workflow({
 		id: workflowData.id,
 		name: workflowData.name,
@@ -99,9 +103,14 @@ export function buildWorkflow(
 		connections: workflowData.connections,
 		active: false,
 		nodeTypes: new HarnessNodeTypes(types, options.wrap),
-		staticData: options.staticData,
+		staticData: stored ? deepCopy(stored) : undefined,
 		settings: workflowData.settings,
 	});
-	// Workflow deep-copies parameters with defaults applied; hand out its node object.
-	return { workflow, node: workflow.getNode(NODE_NAME) as INode, store, workflowData };
+	const saveStaticData = () => {
+		if (!stored) return;
+		for (const key of Object.keys(stored)) delete stored[key];
+		Object.assign(stored, deepCopy(workflow.staticData));
+	};
+	// The Workflow constructor applied parameter defaults to its node object; hand that one out.
+	return { workflow, node: workflow.getNode(NODE_NAME) as INode, store, workflowData, saveStaticData };
 }
