@@ -107,6 +107,7 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 	);
 
 	add('POST', '/transactions', async (_req, body) => {
+		if (body.wait !== undefined && body.wait !== 'first' && body.wait !== 'settled') return bad('wait must be "first" or "settled"');
 		let result;
 		try {
 			result = emu().simulateTransaction(simulateInput(body));
@@ -116,8 +117,7 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 		}
 		const timeout = Number(body.timeout_ms ?? 10_000);
 		try {
-			if (body.wait === 'first') await ctx.deliveries.firstAttempts(result.deliveries, timeout);
-			if (body.wait === 'settled') await ctx.deliveries.settled(result.deliveries, timeout);
+			if (body.wait === 'first' || body.wait === 'settled') await ctx.deliveries.settledWithin(result.deliveries, timeout, body.wait);
 		} catch (e) {
 			return json(504, { error: 'timeout', message: (e as Error).message });
 		}

@@ -38,6 +38,8 @@ function isFinal(d: Delivery): boolean {
 
 export class DeliveryEngine extends EventEmitter {
 	private timers = new Set<NodeJS.Timeout>();
+	private finalWaiters = new Map<number, (() => void)[]>();
+	private firstWaiters = new Map<number, (() => void)[]>();
 	private requests = new Set<http.ClientRequest>();
 	/** Bumped by stop(): callbacks of an older generation are ignored. */
 	private generation = 0;
@@ -160,6 +162,8 @@ export class DeliveryEngine extends EventEmitter {
 			delivery.status = 'failed';
 			delivery.nextAttemptAt = null;
 		}
+		this.wake(this.firstWaiters, delivery.id);
+		if (isFinal(delivery)) this.wake(this.finalWaiters, delivery.id);
 		this.emit('change', delivery);
 	}
 
@@ -230,14 +234,47 @@ export class DeliveryEngine extends EventEmitter {
 		});
 	}
 
-	settled(list: Delivery[], timeoutMs = 24 * 3600_000): Promise<Delivery[]> {
-		const ids = new Set(list.map((d) => d.id));
-		return this.waitFor((all) => all.filter((d) => ids.has(d.id)).every(isFinal), timeoutMs).then(() => list);
+	/**
+	 * Resolves once every delivery in `list` is final. Per-delivery waiters keep this O(1) per
+	 * attempt however many transactions are in flight (benchmarks simulate thousands).
+	 */
+	settled(list: Delivery[]): Promise<Delivery[]> {
+		return Promise.all(list.map((d) => this.when(this.finalWaiters, d, isFinal(d)))).then(() => list);
 	}
 
-	firstAttempts(list: Delivery[], timeoutMs = 24 * 3600_000): Promise<Delivery[]> {
-		const ids = new Set(list.map((d) => d.id));
-		return this.waitFor((all) => all.filter((d) => ids.has(d.id)).every((d) => d.attempts.length > 0), timeoutMs).then(() => list);
+	/** Resolves once every delivery in `list` has made its first attempt. */
+	firstAttempts(list: Delivery[]): Promise<Delivery[]> {
+		return Promise.all(list.map((d) => this.when(this.firstWaiters, d, d.attempts.length > 0))).then(() => list);
+	}
+
+	private when(waiters: Map<number, (() => void)[]>, d: Delivery, done: boolean): Promise<void> {
+		if (done) return Promise.resolve();
+		return new Promise((resolve) => {
+			const list = waiters.get(d.id) ?? [];
+			list.push(resolve);
+			waiters.set(d.id, list);
+		});
+	}
+
+	private wake(waiters: Map<number, (() => void)[]>, id: number): void {
+		const list = waiters.get(id);
+		if (!list) return;
+		waiters.delete(id);
+		for (const resolve of list) resolve();
+	}
+
+	/** Waits with a deadline (control API); rejects like waitFor. */
+	async settledWithin(list: Delivery[], timeoutMs: number, what: 'settled' | 'first'): Promise<Delivery[]> {
+		let timer: NodeJS.Timeout | undefined;
+		const deadline = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`Deliveries not ${what === 'settled' ? 'final' : 'attempted'} after ${timeoutMs} ms`)), timeoutMs);
+			timer.unref();
+		});
+		try {
+			return await Promise.race([what === 'settled' ? this.settled(list) : this.firstAttempts(list), deadline]);
+		} finally {
+			clearTimeout(timer);
+		}
 	}
 
 	/** Cancels pending retries and in-flight requests (reset / close). */
@@ -247,5 +284,8 @@ export class DeliveryEngine extends EventEmitter {
 		this.timers.clear();
 		for (const r of this.requests) r.destroy();
 		this.requests.clear();
+		// Promises of cancelled deliveries stay pending; nothing keeps the process alive for them.
+		this.finalWaiters.clear();
+		this.firstWaiters.clear();
 	}
 }
