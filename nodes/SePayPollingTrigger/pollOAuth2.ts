@@ -18,8 +18,8 @@ function numericId(record: IDataObject): number | undefined {
 }
 
 /**
- * Every transaction of the window from `fromDate`, newest first (the API's order), stopping at
- * the first full page with nothing newer than `maxId`: everything after it is older still.
+ * Every transaction of the window from `fromDate`. When pages come newest first (as SePay's list
+ * does), reading stops at the first full page with nothing newer than `maxId`.
  */
 async function windowRecords(context: IPollFunctions, fromDate: string, maxId: number): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
@@ -34,7 +34,10 @@ async function windowRecords(context: IPollFunctions, fromDate: string, maxId: n
 		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
 		const lastPage = Number(pagination.last_page);
 		if (data.length < PAGE_SIZE || (Number.isFinite(lastPage) && page >= lastPage)) break;
-		if (!data.some((record) => (numericId(record) ?? Infinity) > maxId)) break;
+		// Only a newest-first page proves the rest is older (SePay's order is UNCONFIRMED: check it).
+		const first = numericId(data[0]) ?? 0;
+		const last = numericId(data[data.length - 1]) ?? 0;
+		if (first > last && !data.some((record) => (numericId(record) ?? Infinity) > maxId)) break;
 	}
 	return records;
 }
