@@ -25,6 +25,7 @@ export interface HookRun extends NodeSetup {
 	webhookUrl?: string;
 	/** Which webhook description (default 'default'). */
 	webhookName?: string;
+	/** Default: 'activate' for checkExists/create, 'update' for delete (n8n's clearWebhooks). */
 	activation?: WorkflowActivateMode;
 }
 
@@ -33,11 +34,14 @@ export async function runHook(options: HookRun & { method: HookMethod }): Promis
 		{ ...options, nodeOverrides: { webhookId: HARNESS_WEBHOOK_ID, ...options.nodeOverrides } },
 		{ staticData: options.staticData },
 	);
-	const additionalData = createAdditionalData(store, 'webhook', workflowData, {
+	// n8n registers webhooks in mode 'trigger' and removes them in mode 'internal'.
+	const mode = options.method === 'delete' ? 'internal' : 'trigger';
+	const activation = options.activation ?? (options.method === 'delete' ? 'update' : 'activate');
+	const additionalData = createAdditionalData(store, mode, workflowData, {
 		webhookBaseUrl: options.webhookBaseUrl ?? `${INSTANCE_BASE_URL}/webhook`,
 	});
 	const name = options.webhookName ?? 'default';
-	const webhookData: IWebhookData | undefined = getNodeWebhooks(workflow, node, additionalData, 'webhook').find(
+	const webhookData: IWebhookData | undefined = getNodeWebhooks(workflow, node, additionalData, mode).find(
 		(w) => w.webhookDescription.name === name,
 	);
 	if (!webhookData) throw new UnexpectedError(`Node has no webhook named "${name}"`);
@@ -51,8 +55,8 @@ export async function runHook(options: HookRun & { method: HookMethod }): Promis
 		workflow,
 		node,
 		additionalData,
-		'webhook',
-		options.activation ?? 'activate',
+		mode,
+		activation,
 		webhookData,
 	);
 	if (options.webhookUrl !== undefined) {

@@ -61,12 +61,23 @@ export function toHarnessRequest(req: IncomingMessage, url: URL): HarnessRequest
 	return request;
 }
 
+const PARSED_BY_V2 = ['application/json', 'text/plain', 'application/x-www-form-urlencoded'];
+
+/**
+ * What n8n's executeWebhook does before calling webhook(): multipart/form-data is parsed into
+ * `{ data, files }`; nodes with typeVersion 1 get parseBody for every other type, newer
+ * versions only for JSON, text, urlencoded and XML (the rest is left to the node).
+ */
+export async function parseWebhookBody(req: HarnessRequest, nodeVersion: number): Promise<void> {
+	const type = req.contentType;
+	if (type === 'multipart/form-data') return await parseMultipart(req);
+	const parsedByV2 = PARSED_BY_V2.some((t) => type?.startsWith(t)) || type?.endsWith('/xml') || type?.endsWith('+xml');
+	if (nodeVersion === 1 || parsedByV2) await parseBody(req);
+}
+
 /** n8n's parseBody: fills req.body from req.rawBody by content type. */
 export async function parseBody(req: HarnessRequest): Promise<void> {
-	if (req.contentType?.startsWith('multipart/')) {
-		await parseMultipart(req);
-		return;
-	}
+	if (req.contentType?.startsWith('multipart/')) return;
 	await req.readRawBody();
 	const { rawBody, contentType } = req;
 	const encoding = (req.encoding ?? 'utf-8') as BufferEncoding;

@@ -19,7 +19,7 @@ import type {
 import { createAdditionalData } from './additional-data';
 import {
 	BodyParseError,
-	parseBody,
+	parseWebhookBody,
 	toHarnessRequest,
 	toHarnessResponse,
 	type HarnessResponse,
@@ -109,7 +109,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			);
 
 			try {
-				await parseBody(req);
+				await parseWebhookBody(req, node.typeVersion);
 			} catch (error) {
 				if (error instanceof BodyParseError) {
 					respondError(res, 422, { code: 422, message: error.message, hint: error.hint });
