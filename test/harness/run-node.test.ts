@@ -99,6 +99,21 @@ describe('runNode through WorkflowExecute', () => {
 		expect(api.requests.map((r) => r.path)).toEqual(['/items/y']);
 	});
 
+	it('fetches a client-credentials token when none is stored and saves it', async () => {
+		const store = createFixtureStore(api.baseUrl);
+		store.setData('fixtureOAuth2Api', {
+			baseUrl: api.baseUrl,
+			clientId: 'oauth-client',
+			clientSecret: 'oauth-secret',
+			grantType: 'clientCredentials',
+		});
+		const { output } = await runNode({ node: new FixtureNode(), parameters: { authentication: 'oAuth2', itemId: 'z' }, store });
+		const tokenRequest = api.requests.find((r) => r.path === '/oauth/token');
+		expect(new URLSearchParams(tokenRequest?.body).get('grant_type')).toBe('client_credentials');
+		expect(store.getData('fixtureOAuth2Api').oauthTokenData).toMatchObject({ access_token: output[0][0].json.token });
+		expect(store.stats.oauthTokenUpdates.fixtureOAuth2Api).toBe(1);
+	});
+
 	it('throws the NodeApiError the node threw, with the HTTP code', async () => {
 		const store = createFixtureStore(api.baseUrl);
 		const error = await runNode({ node: new FixtureNode(), parameters: { itemId: 'missing' }, store }).catch(

@@ -41,6 +41,7 @@ describe('startWebhookServer', () => {
 				body: { amount: 5 },
 				query: { a: '1' },
 				rawLength: Buffer.byteLength(JSON.stringify({ amount: 5 })),
+				contentType: 'application/json',
 				count: 1,
 			});
 
@@ -91,6 +92,17 @@ describe('startWebhookServer', () => {
 			const res = await post(server.webhookUrl, { amount: 1 });
 			expect(res.data).toBe('firstEntryJson');
 			expect(server.executions).toHaveLength(1);
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('reads the raw bytes of other content types but leaves the body unparsed (typeVersion 1)', async () => {
+		const server = await startWebhookServer({ node: new FixtureTrigger(), store: createFixtureStore(api.baseUrl) });
+		try {
+			const res = await post(server.webhookUrl, 'abc\u0001', { 'content-type': 'application/octet-stream' });
+			expect(res.status).toBe(200);
+			expect(server.executions[0][0][0].json).toMatchObject({ body: {}, rawLength: 4, contentType: 'application/octet-stream' });
 		} finally {
 			await server.close();
 		}
