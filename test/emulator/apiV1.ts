@@ -227,9 +227,13 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 		return json(200, { status: 'success', message: 'Webhook deleted successfully', data: { id } });
 	});
 
+	// Company endpoints also need an Admin/SuperAdmin user (tests may set state.company.role).
+	const adminOnly = (handler: (req: EmuRequest) => EmuResponse) => (req: EmuRequest) =>
+		['Admin', 'SuperAdmin'].includes(ctx.state.company.role) ? handler(req) : error(403, 'forbidden', 'Only Admin or SuperAdmin users can access company settings');
+
 	route('GET', '/me', 'profile', () => json(200, { status: 'success', data: ctx.state.profile }));
-	route('GET', '/company', 'company', () => json(200, { status: 'success', data: ctx.state.company }));
-	route('PATCH', '/company/configurations', 'company', (req) => {
+	route('GET', '/company', 'company', adminOnly(() => json(200, { status: 'success', data: ctx.state.company })));
+	route('PATCH', '/company/configurations', 'company', adminOnly((req) => {
 		const input = asRecord(req.body);
 		if (!input) return validationError({ body: ['The request body must be a JSON object.'] });
 		const config = ctx.state.company.configurations;
@@ -242,5 +246,5 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 			if (input[key] !== undefined) config[key] = Boolean(input[key]);
 		}
 		return json(200, { status: 'success', message: 'Configurations updated successfully', data: ctx.state.company.configurations });
-	});
+	}));
 }

@@ -241,4 +241,17 @@ describe('profile and company', () => {
 		const sim = emu.simulateTransaction({ amount: 10000, content: 'Thanh toan SP123 nhe' });
 		expect(sim.transaction.code).toBe('SP123');
 	});
+
+	it('company endpoints need an Admin or SuperAdmin user', async () => {
+		emu.state.company.role = 'User';
+		try {
+			const res = await get('/company');
+			expect(res.status).toBe(403);
+			expect(res.json).toMatchObject({ status: 'error', error: 'forbidden' });
+			expect((await call(emu.baseUrl, 'PATCH', '/api/v1/company/configurations', { token, json: { paycode: true } })).status).toBe(403);
+		} finally {
+			emu.state.company.role = 'Admin';
+		}
+		expect((await get('/company')).status).toBe(200);
+	});
 });
