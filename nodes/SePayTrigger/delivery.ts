@@ -4,7 +4,7 @@ import { simplifyTransaction } from '../SePay/helpers/simplifyTransaction';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
 import { SeenIds } from './dedup';
 import { matchesFilters, readFilters } from './filters';
-import type { RegistrationState } from './registration';
+import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
 import type { Verification } from './verification';
 import { isAuthentic } from './verification';
@@ -26,18 +26,24 @@ function rawBodyOf(context: IWebhookFunctions): Buffer {
 	return Buffer.from(parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '', 'utf8');
 }
 
-/** Verification method and secret: from the registration (Automatic) or the node's parameters (Manual). */
-function verificationSettings(context: IWebhookFunctions): { verification: Verification; secret: string } {
+interface Credential {
+	verification: Verification;
+	secret: string;
+}
+
+/**
+ * What a delivery may prove itself with: the registrations this node made (Automatic; the test
+ * and the production URL each have their own), or the node's parameters (Manual). Automatic
+ * with nothing registered yet accepts nothing.
+ */
+function acceptedCredentials(context: IWebhookFunctions): Credential[] {
 	if (context.getNodeParameter('registration', 'manual') === 'automatic') {
-		const data = context.getWorkflowStaticData('node') as RegistrationState;
-		const verification = data.webhookVerification ?? (context.getNodeParameter('verification', 'apiKey') as Verification);
-		// No stored secret (not registered by this node): nothing can match, deliveries get 401.
-		return { verification, secret: String(data.webhookSecret ?? '') };
+		return registrationsOf(context.getWorkflowStaticData('node'));
 	}
 	const verification = context.getNodeParameter('verification', 'apiKey') as Verification;
-	if (verification === 'apiKey') return { verification, secret: String(context.getNodeParameter('apiKey', '')) };
-	if (verification === 'hmac') return { verification, secret: String(context.getNodeParameter('hmacSecret', '')) };
-	return { verification, secret: '' };
+	if (verification === 'apiKey') return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
+	if (verification === 'hmac') return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
+	return [{ verification, secret: '' }];
 }
 
 function declaredLength(context: IWebhookFunctions): number {
@@ -51,9 +57,12 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	const raw = rawBodyOf(this);
 	if (raw.length > MAX_BODY_BYTES) return reject(this, 413);
 
-	const { verification, secret } = verificationSettings(this);
 	const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
-	if (!isAuthentic(verification, secret, headers, raw, Date.now())) {
+	const now = Date.now();
+	const authentic = acceptedCredentials(this).some(({ verification, secret }) =>
+		isAuthentic(verification, secret, headers, raw, now),
+	);
+	if (!authentic) {
 		this.logger.debug('SePay Trigger rejected a delivery that failed verification');
 		return reject(this, 401);
 	}

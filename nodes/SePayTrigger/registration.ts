@@ -7,12 +7,25 @@ import type { Direction } from './filters';
 import { readFilters } from './filters';
 import type { Verification } from './verification';
 
-/** What `create` keeps in the node's static data; `delete` and every delivery read it. */
+/** One SePay webhook this node registered. */
+export interface Registration extends IDataObject {
+	id: number | string;
+	verification: Verification;
+	secret: string;
+}
+
+/**
+ * What `create` keeps in the node's static data, per webhook URL: n8n registers the test URL
+ * (while listening for a test event) and the production URL separately, and neither may
+ * overwrite the other's id or secret.
+ */
 export interface RegistrationState extends IDataObject {
-	webhookId?: number | string;
-	webhookUrl?: string;
-	webhookVerification?: Verification;
-	webhookSecret?: string;
+	registrations?: Record<string, Registration>;
+}
+
+/** Every registration this node made (deliveries may verify against any of them). */
+export function registrationsOf(data: IDataObject): Registration[] {
+	return Object.values((data as RegistrationState).registrations ?? {});
 }
 
 const EVENT_TYPE: Record<Direction, string> = { in: 'In_only', out: 'Out_only', both: 'All' };
@@ -22,15 +35,10 @@ export function isAutomatic(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'manual') === 'automatic';
 }
 
-function state(context: IHookFunctions): RegistrationState {
-	return context.getWorkflowStaticData('node') as RegistrationState;
-}
-
-function forget(data: RegistrationState): void {
-	delete data.webhookId;
-	delete data.webhookUrl;
-	delete data.webhookVerification;
-	delete data.webhookSecret;
+function registrations(context: IHookFunctions): Record<string, Registration> {
+	const data = context.getWorkflowStaticData('node') as RegistrationState;
+	data.registrations ??= {};
+	return data.registrations;
 }
 
 /** SePay webhooks whose URL is exactly ours (the API's `webhook_url` filter matches partially). */
@@ -65,18 +73,19 @@ async function deleteWebhook(context: IHookFunctions, id: unknown): Promise<void
 /** Whether SePay still has the webhook this node created, for this URL, with a secret we know. */
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(this)) return true;
-	const data = state(this);
 	const url = this.getNodeWebhookUrl('default') as string;
-	if (data.webhookId === undefined) return false;
+	const all = registrations(this);
+	const mine = all[url];
+	if (mine === undefined) return false;
 	const existing = await webhooksForUrl(this, url);
-	if (existing.some((webhook) => String(webhook.id) === String(data.webhookId))) {
+	if (existing.some((webhook) => String(webhook.id) === String(mine.id))) {
 		const verification = this.getNodeParameter('verification', 'apiKey') as Verification;
-		if (data.webhookVerification === verification) return true;
+		if (mine.verification === verification) return true;
 		this.logger.info('SePay webhook was registered with another verification; it will be replaced');
 		return false;
 	}
-	this.logger.info(`SePay webhook ${String(data.webhookId)} no longer exists; a new one will be registered`);
-	forget(data);
+	this.logger.info(`SePay webhook ${String(mine.id)} no longer exists; a new one will be registered`);
+	delete all[url];
 	return false;
 }
 
@@ -126,7 +135,6 @@ function accountScope(ids: number[]): IDataObject {
 /** Registers this node's URL with SePay; replaces any webhook left behind for the same URL. */
 export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	if (!isAutomatic(this)) return true;
-	const data = state(this);
 	const url = this.getNodeWebhookUrl('default') as string;
 	const verification = this.getNodeParameter('verification', 'apiKey') as Verification;
 	const filters = readFilters(
@@ -135,7 +143,7 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	);
 
 	// Our URL carries n8n's unique webhook id, so a webhook with exactly this URL is one this
-	// node made before (e.g. static data lost on re-publish): remove it instead of duplicating.
+	// node made before (static data lost, or another verification): replace, never duplicate.
 	for (const stale of await webhooksForUrl(this, url)) {
 		this.logger.info(`Removing SePay webhook ${String(stale.id)} left over for this URL`);
 		await deleteWebhook(this, stale.id);
@@ -177,18 +185,18 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 		secret = hmac;
 	}
 
-	data.webhookId = id;
-	data.webhookUrl = url;
-	data.webhookVerification = verification;
-	data.webhookSecret = secret;
+	registrations(this)[url] = { id, verification, secret };
 	return true;
 }
 
 /** Removes the webhook this node registered (nothing remote in Manual mode). */
 export async function deleteRegisteredWebhook(this: IHookFunctions): Promise<boolean> {
-	const data = state(this);
-	if (!isAutomatic(this) || data.webhookId === undefined) return true;
-	await deleteWebhook(this, data.webhookId);
-	forget(data);
+	if (!isAutomatic(this)) return true;
+	const url = this.getNodeWebhookUrl('default') as string;
+	const all = registrations(this);
+	const mine = all[url];
+	if (mine === undefined) return true;
+	await deleteWebhook(this, mine.id);
+	delete all[url];
 	return true;
 }

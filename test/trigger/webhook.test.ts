@@ -207,6 +207,15 @@ describe('SePay Trigger, manual registration, HMAC-SHA256', () => {
 });
 
 describe('SePay Trigger, verification None', () => {
+	it('runs every SePay "Test send" (mock id 0) instead of de-duplicating it', async () => {
+		const driver = await trigger({ registration: 'manual', verification: 'none', direction: 'both' });
+		const testSend = sample().replace('"id":7001', '"id":0');
+		for (let i = 0; i < 2; i++) {
+			expect(await post(driver.url, testSend, { 'content-type': 'application/json' })).toEqual({ status: 200, body: '{"success":true}' });
+		}
+		expect(driver.executions).toHaveLength(2);
+	});
+
 	it('accepts any well-formed delivery', async () => {
 		const driver = await trigger({ registration: 'manual', verification: 'none', direction: 'both' });
 		const response = await post(driver.url, sample(), { 'content-type': 'application/json' });
@@ -237,8 +246,7 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		expect(await driver.deactivate()).toBe(true);
 		expect(mine()).toHaveLength(0);
 		const saved = driver.nodeStaticData();
-		expect(saved.webhookId).toBeUndefined();
-		expect(saved.webhookSecret).toBeUndefined();
+		expect(saved.registrations).toEqual({});
 	});
 
 	it('replaces a webhook left behind for its URL instead of adding a second one', async () => {
@@ -254,6 +262,34 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		expect(delivery.status).toBe('success');
 	});
 
+	it('keeps the test-URL and production registrations apart', async () => {
+		const driver = await trigger(automatic('apiKey'));
+		const testUrl = driver.url.replace('/webhook/', '/webhook-test/');
+		await driver.activate('activate');
+		await driver.activate('manual', testUrl);
+		const urls = () => [...emu.state.webhooks.values()].map((w) => w.webhook_url).sort();
+		expect(urls()).toEqual([driver.url, testUrl].sort());
+		expect(Object.keys(driver.nodeStaticData().registrations as IDataObject).sort()).toEqual([driver.url, testUrl].sort());
+
+		await driver.deactivate(testUrl);
+		expect(urls()).toEqual([driver.url]);
+		expect(await driver.activate('update')).toEqual({ created: false });
+		const [delivery] = await settle(emu.simulateTransaction({ amount: 52000 }));
+		expect(delivery.status).toBe('success');
+		expect(driver.executions).toHaveLength(1);
+	});
+
+	it('re-registers when the verification method changes', async () => {
+		const driver = await trigger(automatic('apiKey'));
+		await driver.activate();
+		driver.setParameters(automatic('hmac'));
+		expect(await driver.activate('update')).toEqual({ created: true });
+		const mine = [...emu.state.webhooks.values()].filter((w) => w.webhook_url === driver.url);
+		expect(mine.map((w) => w.authen_type)).toEqual(['HMAC_SHA256']);
+		const [delivery] = await settle(emu.simulateTransaction({ amount: 53000 }));
+		expect(delivery.status).toBe('success');
+	});
+
 	it('uses the HMAC secret SePay returns on create', async () => {
 		const driver = await trigger(automatic('hmac', { direction: 'both' }));
 		await driver.activate();
@@ -263,7 +299,7 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		expect([delivery.status, delivery.attempts[0].body]).toEqual(['success', '{"success":true}']);
 		expect(driver.executions).toHaveLength(1);
 		const saved = driver.nodeStaticData();
-		expect(saved.webhookSecret).toBe(webhook?.secret_key);
+		expect(saved.registrations).toEqual({ [driver.url]: { id: webhook?.id, verification: 'hmac', secret: webhook?.secret_key } });
 		expect(JSON.stringify(driver.executions)).not.toContain(String(webhook?.secret_key));
 	});
 

@@ -27,8 +27,9 @@ export interface WebhookDriver {
 	readonly crashes: Error[];
 	/** The node's static data as n8n saved it. */
 	nodeStaticData(): IDataObject;
-	activate(activation?: WorkflowActivateMode): Promise<{ created: boolean }>;
-	deactivate(): Promise<boolean>;
+	/** n8n's activation (checkExists → create); `webhookUrl` stands in for another URL, e.g. the test URL. */
+	activate(activation?: WorkflowActivateMode, webhookUrl?: string): Promise<{ created: boolean }>;
+	deactivate(webhookUrl?: string): Promise<boolean>;
 	/** Replaces the node's parameters (as if the user edited and re-published). */
 	setParameters(parameters: INodeParameters): void;
 	/** Forgets the static data (as if n8n lost it, e.g. a re-imported workflow). */
@@ -46,12 +47,13 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 	const parameters: INodeParameters = { ...options.parameters };
 	const staticData: IDataObject = {};
 	const server = await startWebhookServer({ node: options.node, parameters, store: options.store, staticData });
-	const hookOptions = (activation?: WorkflowActivateMode) => ({
+	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
 		parameters,
 		store: options.store,
 		staticData,
 		webhookBaseUrl: server.webhookBaseUrl,
+		webhookUrl,
 		activation,
 	});
 	return {
@@ -63,8 +65,9 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 			return server.errors;
 		},
 		nodeStaticData: () => (staticData[NODE_STATIC_DATA_KEY] ?? {}) as IDataObject,
-		activate: async (activation = 'activate') => await activateWebhook(hookOptions(activation)),
-		deactivate: async () => await deactivateWebhook(hookOptions('update')),
+		activate: async (activation = 'activate', webhookUrl?: string) =>
+			await activateWebhook(hookOptions(activation, webhookUrl)),
+		deactivate: async (webhookUrl?: string) => await deactivateWebhook(hookOptions('update', webhookUrl)),
 		setParameters: (next) => replaceContents(parameters, next),
 		forgetStaticData: () => replaceContents(staticData, {}),
 		close: async () => await server.close(),
