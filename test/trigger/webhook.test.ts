@@ -279,6 +279,18 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		expect(driver.executions).toHaveLength(1);
 	});
 
+	it('re-registers a webhook deleted in SePay, and deactivates cleanly when it is already gone', async () => {
+		const driver = await trigger(automatic('apiKey'));
+		await driver.activate();
+		const mine = () => [...emu.state.webhooks.values()].filter((w) => w.webhook_url === driver.url);
+		emu.state.webhooks.delete(mine()[0].id);
+		expect(await driver.activate('update')).toEqual({ created: true });
+		expect(mine()).toHaveLength(1);
+		emu.state.webhooks.delete(mine()[0].id);
+		expect(await driver.deactivate()).toBe(true);
+		expect(driver.nodeStaticData().registrations).toEqual({});
+	});
+
 	it('re-registers when the verification method changes', async () => {
 		const driver = await trigger(automatic('apiKey'));
 		await driver.activate();
