@@ -149,6 +149,11 @@ describe('invoice lifecycle', () => {
 		const xml = await get(`/invoices/${body.reference_code}/download?type=xml`);
 		expect(Buffer.from(xml.json.data.content, 'base64').toString('utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>[\s\S]*Công ty ABC/);
 		expect((await get(`/invoices/${body.reference_code}/download?type=docx`)).status).toBe(400);
+		const links = (await get(`/invoices/${body.reference_code}`)).json.data;
+		const portal = await fetch(links.pdf_url);
+		expect(portal.headers.get('content-type')).toBe('application/pdf');
+		expect(Buffer.from(await portal.arrayBuffer()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+		expect((await fetch(links.xml_url)).status).toBe(200);
 		expect((await get('/invoices/unknown/download?type=pdf')).status).toBe(404);
 
 		const again = await post('/invoices/issue', { reference_code: body.reference_code });
