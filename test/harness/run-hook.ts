@@ -32,7 +32,7 @@ export interface HookRun extends NodeSetup {
 export async function runHook(options: HookRun & { method: HookMethod }): Promise<boolean> {
 	const { workflow, node, store, workflowData, saveStaticData } = buildWorkflow(
 		{ ...options, nodeOverrides: { webhookId: HARNESS_WEBHOOK_ID, ...options.nodeOverrides } },
-		{ staticData: options.staticData },
+		{ staticData: options.staticData, active: true },
 	);
 	// n8n registers webhooks in mode 'trigger' and removes them in mode 'internal'.
 	const mode = options.method === 'delete' ? 'internal' : 'trigger';

@@ -26,7 +26,10 @@ export interface PollRun extends NodeSetup {
 
 export async function runPoll(options: PollRun): Promise<INodeExecutionData[][] | null> {
 	const mode = options.mode ?? 'trigger';
-	const { workflow, node, store, workflowData, saveStaticData } = buildWorkflow(options, { staticData: options.staticData });
+	const { workflow, node, store, workflowData, saveStaticData } = buildWorkflow(options, {
+		staticData: options.staticData,
+		active: mode === 'trigger',
+	});
 	const additionalData = createAdditionalData(store, mode, workflowData);
 	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 	const result = await Container.get(TriggersAndPollers).runPoll(workflow, node, context);

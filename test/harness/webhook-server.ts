@@ -78,7 +78,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			// One Workflow per request, as n8n loads the active workflow; static data is shared.
 			const { workflow, node, store, workflowData, saveStaticData } = buildWorkflow(
 				{ ...options, nodeOverrides: { webhookId: HARNESS_WEBHOOK_ID, ...options.nodeOverrides } },
-				{ staticData },
+				{ staticData, active: true },
 			);
 			const additionalData = createAdditionalData(store, mode, workflowData, { webhookBaseUrl });
 			const path = url.pathname.startsWith(WEBHOOK_PREFIX)
@@ -165,7 +165,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
 	const { workflow, node, store, workflowData } = buildWorkflow(
 		{ ...options, nodeOverrides: { webhookId: HARNESS_WEBHOOK_ID, ...options.nodeOverrides } },
-		{ staticData: {} },
+		{ staticData: {}, active: true },
 	);
 	const additionalData = createAdditionalData(store, mode, workflowData, { webhookBaseUrl });
 	const webhookUrls: Record<string, string> = {};

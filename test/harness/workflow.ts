@@ -62,6 +62,8 @@ export function buildWorkflow(
 		extraNodes?: Array<{ node: INode; type: AnyNodeType }>;
 		connections?: IConnections;
 		staticData?: IDataObject;
+		/** Whether the workflow is published/active (triggers run in active workflows). */
+		active?: boolean;
 		wrap?: (name: string, type: INodeType) => INodeType;
 	} = {},
 ): BuiltWorkflow {
@@ -84,7 +86,7 @@ export function buildWorkflow(
 	const workflowData: IWorkflowBase = {
 		id: 'harness-workflow',
 		name: 'Harness workflow',
-		active: false,
+		active: options.active ?? false,
 		isArchived: false,
 		activeVersionId: null,
 		createdAt: new Date(),
@@ -101,7 +103,7 @@ export function buildWorkflow(
 		name: workflowData.name,
 		nodes,
 		connections: workflowData.connections,
-		active: false,
+		active: options.active ?? false,
 		nodeTypes: new HarnessNodeTypes(types, options.wrap),
 		staticData: stored ? deepCopy(stored) : undefined,
 		settings: workflowData.settings,
