@@ -183,7 +183,7 @@ export class N8nInstance {
 		await this.cliOrThrow(['publish:workflow', `--id=${workflowId}`]);
 	}
 
-	/** `n8n start` in the background; resolves when /healthz answers (bounded). */
+	/** `n8n start` in the background; resolves when the REST API answers (bounded). */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) throw new Error(`${this.label}: already started`);
 		const log = createWriteStream(this.logFile, { flags: 'a' });
@@ -204,7 +204,9 @@ export class N8nInstance {
 			exited = true;
 			this.server = null;
 		});
-		while (!(await this.httpStatus('/healthz/readiness').then((s) => s === 200))) {
+		// /healthz/readiness answers before the REST routes exist; /rest/settings is public.
+		const ready = async () => (await this.httpStatus('/healthz/readiness')) === 200 && (await this.httpStatus('/rest/settings')) === 200;
+		while (!(await ready())) {
 			if (exited) throw new Error(`${this.label}: n8n start exited early. Log: ${this.logFile}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();

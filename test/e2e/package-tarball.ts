@@ -15,6 +15,21 @@ export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO_ROOT, 'pac
 
 let packed: Promise<string> | null = null;
 
+/**
+ * Every file package.json's "n8n" section lists must be in the tarball: a missing one means n8n
+ * would skip the whole package (dist/ half built, or rebuilt while packing).
+ */
+async function assertComplete(tgz: string): Promise<void> {
+	const r = await runCommand('tar', ['-tzf', tgz], { cwd: REPO_ROOT, env: childEnv(), timeoutMs: 60_000 });
+	const files = new Set(r.stdout.split('\n').map((l) => l.trim().replace(/^package\//, '')));
+	const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n?: { nodes?: string[]; credentials?: string[] } };
+	const listed = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
+	const missing = listed.filter((f) => !files.has(f.replace(/^\.\//, '')));
+	if (r.code !== 0 || !listed.length || missing.length) {
+		throw new Error(`the packed package misses ${missing.join(', ') || 'its n8n file list'}: run \`npm run build\` (and nothing else rebuilding dist/ meanwhile)`);
+	}
+}
+
 /** Packs the repo once per process; returns the .tgz path. */
 export function packRepo(): Promise<string> {
 	packed ??= (async () => {
@@ -25,7 +40,9 @@ export function packRepo(): Promise<string> {
 		if (r.code !== 0) throw new Error(`npm pack failed:\n${tail(r.stderr)}`);
 		const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as Array<{ filename: string }>;
 		process.on('exit', () => rmSync(dest, { recursive: true, force: true }));
-		return join(dest, info[0].filename);
+		const tgz = join(dest, info[0].filename);
+		await assertComplete(tgz);
+		return tgz;
 	})();
 	return packed;
 }
