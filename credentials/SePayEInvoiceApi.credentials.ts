@@ -76,6 +76,16 @@ export class SePayEInvoiceApi implements ICredentialType {
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
+			displayName: 'Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			default: 3,
+			typeOptions: { minValue: 0.1 },
+			description:
+				'How fast the nodes may call this server. SePay allows 3 per second; only a custom server may allow more.',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
 			displayName: 'Client ID',
 			name: 'clientId',
 			type: 'string',

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { einvoiceApiRequest } from '../../transport';
+import { explainEInvoiceError } from './einvoiceErrors';
+import { pollOptions, referenceCodeProperty, waitProperties } from './fields';
+import { finishedInvoice } from './finishedInvoice';
+import { requiredCode } from './requiredCode';
+import { waitForJob, waitOptionsOf } from './waitForJob';
+
+export const description: INodeProperties[] = [
+	referenceCodeProperty(['issue'], 'Reference code of the draft to issue (from Create or Get Many)'),
+	...waitProperties('issue'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: pollOptions,
+		displayOptions: { show: { resource: ['invoice'], operation: ['issue'] } },
+	},
+];
+
+/** POST /v1/invoices/issue {reference_code}: signs a draft and sends it to the tax authority (uses quota). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const referenceCode = requiredCode(this, 'referenceCode', itemIndex);
+	let response: IDataObject;
+	try {
+		response = await einvoiceApiRequest.call(this, {
+			method: 'POST',
+			path: '/invoices/issue',
+			body: { reference_code: referenceCode },
+			itemIndex,
+		});
+	} catch (error) {
+		throw explainEInvoiceError(error, itemIndex);
+	}
+	const accepted = (response.data ?? {}) as IDataObject;
+	const trackingCode = String(accepted.tracking_code ?? '');
+	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
+	if (!wait || !trackingCode) return [{ json: { reference_code: referenceCode, ...accepted, status: 'Pending' } }];
+	const job = await waitForJob.call(this, 'issue', trackingCode, {
+		...waitOptionsOf(this, itemIndex),
+		itemIndex,
+		referenceCode,
+	});
+	return [{ json: finishedInvoice(job, trackingCode, referenceCode) }];
+}
