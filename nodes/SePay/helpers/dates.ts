@@ -21,7 +21,16 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * string with an offset / Z (converted to Vietnam time). Impossible dates are rejected.
  */
 export function parseWallTime(raw: unknown, ref: FieldRef): WallTime {
-	const value = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw.trim() : raw;
+	// Expressions may hand over a Date or a Luxon DateTime ({{ $now }}) instead of text.
+	const luxon = typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function';
+	const value =
+		raw instanceof Date
+			? raw.toISOString()
+			: luxon
+				? String((raw as { toISO: () => string }).toISO())
+				: typeof raw === 'string'
+					? raw.trim()
+					: raw;
 	if (typeof value !== 'string') throw invalidInput(ref, EXPECTED, raw);
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
 	if (!match) throw invalidInput(ref, EXPECTED, raw);

@@ -93,8 +93,13 @@ export async function sendWithRetries(
 	let rateLimitRetries = 0;
 	let serverRetries = 0;
 	for (;;) {
-		await waitForSlot(options.pace.key, options.pace.perSecond);
-		const outcome = await attempt(this, request, options);
+		const answered = await waitForSlot(options.pace.key, options.pace.perSecond);
+		let outcome: Outcome;
+		try {
+			outcome = await attempt(this, request, options);
+		} finally {
+			answered();
+		}
 		if (outcome.ok) return outcome.body;
 		const failure = outcome.failure;
 		if (failure.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
