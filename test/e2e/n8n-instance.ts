@@ -51,6 +51,8 @@ export interface InstanceOptions {
 	env?: Record<string, string>;
 	/** Prefix of progress lines. */
 	label?: string;
+	/** Also copy the server's output to this process's stdout. */
+	echo?: boolean;
 }
 
 const CLI_TIMEOUT_MS = 180_000;
@@ -197,6 +199,10 @@ export class N8nInstance {
 		});
 		child.stdout!.pipe(log, { end: false });
 		child.stderr!.pipe(log, { end: false });
+		if (this.options.echo) {
+			child.stdout!.pipe(process.stdout, { end: false });
+			child.stderr!.pipe(process.stderr, { end: false });
+		}
 		this.server = child;
 		this.serverExit = new Promise((resolve) => child.once('exit', () => resolve()));
 		let exited = false;
@@ -260,6 +266,11 @@ export class N8nInstance {
 			await Promise.race([this.serverExit, new Promise((r) => setTimeout(r, 5000))]);
 		}
 		this.server = null;
+	}
+
+	/** Resolves when the server process ends (at once when none runs). */
+	whenStopped(): Promise<void> {
+		return this.serverExit ?? Promise.resolve();
 	}
 
 	get running(): boolean {
