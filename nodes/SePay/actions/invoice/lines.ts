@@ -113,8 +113,8 @@ export function validateLines(rawLines: unknown, rules: LineRules, source: Invoi
 			throw invalidField(source, `items[${index}]`, 'an object with item_name, quantity, unit_price, ...', rawLine, index + 1);
 		}
 		const raw = normaliseKeys(rawLine as IDataObject, index, source);
-		const fail = (field: string, expected: string): never => {
-			throw invalidField(source, `items[${index}].${field}`, expected, raw[field], index + 1);
+		const fail = (field: string, expected: string, value: unknown = raw[field]): never => {
+			throw invalidField(source, `items[${index}].${field}`, expected, value, index + 1);
 		};
 		const number = (field: string, check: (n: number) => boolean, expected: string): number | undefined => {
 			if (raw[field] === undefined) return undefined;
@@ -125,7 +125,7 @@ export function validateLines(rawLines: unknown, rules: LineRules, source: Invoi
 
 		const lineNumber = raw.line_number === undefined ? index + 1 : toNumber(raw.line_number);
 		if (lineNumber === undefined || !Number.isInteger(lineNumber) || lineNumber < 1) fail('line_number', 'a whole number from 1');
-		if (seen.has(lineNumber as number)) fail('line_number', 'a line number used once per invoice');
+		if (seen.has(lineNumber as number)) fail('line_number', 'a line number used once per invoice', lineNumber);
 		seen.add(lineNumber as number);
 
 		const lineType = raw.line_type === undefined ? 1 : toNumber(raw.line_type);
