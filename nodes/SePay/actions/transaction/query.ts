@@ -33,8 +33,15 @@ export async function transactionQuery(
 		const locator = filters.bankAccount as INodeParameterResourceLocator | string;
 		const byNumber = typeof locator === 'object' && locator.mode === 'accountNumber';
 		// The OAuth2 API filters by account number itself; API v2 needs the account's UUID.
-		if (!v2 && byNumber) qs.account_number = String(locator.value).trim();
-		else if (hasLocatorValue(locator)) qs.bank_account_id = await resolveBankAccountId(this, authentication, locator, ref('bankAccount'));
+		if (!v2 && byNumber) {
+			const number = String(locator.value).trim();
+			if (!/^[A-Za-z0-9]{3,40}$/.test(number)) {
+				throw invalidInput(ref('bankAccount'), 'a bank account number (letters and digits only)', number);
+			}
+			qs.account_number = number;
+		} else if (hasLocatorValue(locator)) {
+			qs.bank_account_id = await resolveBankAccountId(this, authentication, locator, ref('bankAccount'));
+		}
 	}
 
 	const from = filled.has('dateFrom') ? parseWallTime(filters.dateFrom, ref('dateFrom')) : undefined;
