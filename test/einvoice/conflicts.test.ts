@@ -108,6 +108,27 @@ describe('quota and tax-approval errors', () => {
 		expect(error.description).toContain('SePay said: Tài khoản chưa đăng ký');
 	});
 
+	it('422 on Issue of a draft (account not approved) is explained too', async () => {
+		const bkav = emu.state.einvoice.providerAccounts[1];
+		await run({
+			store,
+			parameters: createParameters(emu, {
+				providerAccountId: bkav.id,
+				template: `1|${bkav.templates[0].invoice_series}`,
+				createAs: 'draft',
+				referenceCodeMode: 'custom',
+				referenceCode: 'BKAV-DRAFT',
+			}),
+		});
+		const error = await run({
+			store,
+			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'BKAV-DRAFT' },
+		}).catch((e) => e);
+		expect(error.message).toContain('(REGISTRATION_NOT_TAX_APPROVED)');
+		expect(error.httpCode).toBe('422');
+		expect(received(emu, 'GET', /issue\/check/)).toHaveLength(0);
+	});
+
 	it('422 INVOICE_DATE_BEFORE_TAX_APPROVAL names the fix', async () => {
 		const error = await run({ store, parameters: createParameters(emu, { issuedDate: '2026-01-15 08:00:00' }) }).catch(
 			(e) => e,
