@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CUSTOM_ENVIRONMENT, customServerProperties } from './shared/customServer';
+
 /** SePay's API token (company settings → API Access), used against API v2. */
 export class SePayApi implements ICredentialType {
 	name = 'sePayApi';
@@ -32,33 +34,11 @@ export class SePayApi implements ICredentialType {
 					value: 'sandbox',
 					description: 'SePay Test mode at userapi-sandbox.sepay.vn; needs a Test-mode token',
 				},
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'Another base URL, such as the local SePay emulator',
-				},
+				CUSTOM_ENVIRONMENT,
 			],
 			default: 'production',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'Root URL without the version path; the node appends /v2',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 3,
-			typeOptions: { minValue: 0.1 },
-			description:
-				'How fast the nodes may call this server. SePay allows 3 per second; only a custom server may allow more.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...customServerProperties('/v2'),
 		{
 			displayName: 'API Token',
 			name: 'apiToken',

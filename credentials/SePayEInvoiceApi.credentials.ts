@@ -9,6 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { CUSTOM_ENVIRONMENT, customServerProperties } from './shared/customServer';
+
 const HOSTS: Record<string, string> = {
 	production: 'https://einvoice-api.sepay.vn',
 	sandbox: 'https://einvoice-api-sandbox.sepay.vn',
@@ -58,33 +60,11 @@ export class SePayEInvoiceApi implements ICredentialType {
 					value: 'sandbox',
 					description: 'einvoice-api-sandbox.sepay.vn; nothing reaches the tax authority',
 				},
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'Another base URL, such as the local SePay emulator',
-				},
+				CUSTOM_ENVIRONMENT,
 			],
 			default: 'production',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'Root URL without the version path; the node appends /v1',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 3,
-			typeOptions: { minValue: 0.1 },
-			description:
-				'How fast the nodes may call this server. SePay allows 3 per second; only a custom server may allow more.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...customServerProperties('/v1'),
 		{
 			displayName: 'Client ID',
 			name: 'clientId',

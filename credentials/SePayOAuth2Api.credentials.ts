@@ -1,5 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { CUSTOM_ENVIRONMENT, customServerProperties } from './shared/customServer';
+
 const SCOPES = [
 	'bank-account:read',
 	'transaction:read',
@@ -32,33 +34,11 @@ export class SePayOAuth2Api implements ICredentialType {
 			type: 'options',
 			options: [
 				{ name: 'Production', value: 'production', description: 'my.sepay.vn' },
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'Another base URL, such as the local SePay emulator',
-				},
+				CUSTOM_ENVIRONMENT,
 			],
 			default: 'production',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			description: 'Root URL; /oauth/authorize, /oauth/token and /api/v1 are appended',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			default: 3,
-			typeOptions: { minValue: 0.1 },
-			description:
-				'How fast the nodes may call this server. SePay allows 3 per second; only a custom server may allow more.',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...customServerProperties('/oauth/authorize, /oauth/token and /api/v1'),
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
 		{
 			displayName: 'Authorization URL',
