@@ -161,8 +161,11 @@ export class N8nInstance {
 	async importCredentials(list: CredentialJson[]): Promise<void> {
 		if (!list.length) return;
 		const file = this.writeTemp(`credentials-${Date.now()}.json`, list);
-		await this.cliOrThrow(['import:credentials', `--input=${file}`]);
-		rmSync(file, { force: true }); // holds secrets in clear
+		try {
+			await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true }); // holds secrets in clear
+		}
 	}
 
 	/** One CLI call for all workflows (each costs a 5–8 s boot). Imported inactive. */
@@ -171,7 +174,11 @@ export class N8nInstance {
 		const dir = join(this.userFolder, 'import', `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
 		list.forEach((wf, i) => writeFileSync(join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`), JSON.stringify(wf, null, 2)));
-		await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
+		try {
+			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	}
 
 	/** `n8n execute --id X --rawOutput`: ok = rc 0; output = the JSON it printed. */
@@ -236,9 +243,10 @@ export class N8nInstance {
 
 	/**
 	 * Waits until a production webhook is registered: /healthz/readiness can answer before the
-	 * active workflows are, and an unregistered webhook answers 404.
+	 * active workflows are, and an unregistered webhook answers 404. `init` is a request the
+	 * trigger refuses without starting a run (e.g. a POST without its key → 401).
 	 */
-	async waitForWebhook(path: string, init: RequestInit = { method: 'HEAD' }, timeoutMs = 120_000): Promise<number> {
+	async waitForWebhook(path: string, init: RequestInit, timeoutMs = 120_000): Promise<number> {
 		const started = Date.now();
 		for (;;) {
 			const status = await this.httpStatus(path, init);

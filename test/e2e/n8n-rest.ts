@@ -30,7 +30,8 @@ export interface ExecutionRecord {
 	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: unknown }>>; error?: unknown } };
 }
 
-async function call(baseUrl: string, method: string, path: string, init: { body?: unknown; cookie?: string; apiKey?: string } = {}) {
+/** One JSON request to n8n with the fixed browser-id; `cookie` from ownerSession, or an API key. */
+export async function n8nRequest(baseUrl: string, method: string, path: string, init: { body?: unknown; cookie?: string; apiKey?: string } = {}) {
 	const headers: Record<string, string> = { 'browser-id': BROWSER_ID, accept: 'application/json' };
 	if (init.body !== undefined) headers['content-type'] = 'application/json';
 	if (init.cookie) headers.cookie = init.cookie;
@@ -53,9 +54,9 @@ async function call(baseUrl: string, method: string, path: string, init: { body?
 
 /** Creates the owner account (first run) or logs in (owner exists); returns the auth cookie. */
 export async function ownerSession(baseUrl: string, owner: Owner = DEFAULT_OWNER): Promise<string> {
-	const setup = await call(baseUrl, 'POST', '/rest/owner/setup', { body: owner });
+	const setup = await n8nRequest(baseUrl, 'POST', '/rest/owner/setup', { body: owner });
 	if (setup.status === 200 && setup.cookie) return setup.cookie;
-	const login = await call(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password } });
+	const login = await n8nRequest(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password } });
 	if (login.status !== 200 || !login.cookie) {
 		throw new Error(`n8n owner setup (HTTP ${setup.status}) and login (HTTP ${login.status}) both failed: ${JSON.stringify(login.json).slice(0, 300)}`);
 	}
@@ -64,9 +65,9 @@ export async function ownerSession(baseUrl: string, owner: Owner = DEFAULT_OWNER
 
 /** A public-API key for the owner, with every scope the owner's role allows. */
 export async function createApiKey(baseUrl: string, cookie: string, label = `sepay-e2e-${Date.now()}`): Promise<string> {
-	const scopes = await call(baseUrl, 'GET', '/rest/api-keys/scopes', { cookie });
+	const scopes = await n8nRequest(baseUrl, 'GET', '/rest/api-keys/scopes', { cookie });
 	const list = (scopes.json?.data ?? []) as string[];
-	const created = await call(baseUrl, 'POST', '/rest/api-keys', { cookie, body: { label, expiresAt: null, scopes: list } });
+	const created = await n8nRequest(baseUrl, 'POST', '/rest/api-keys', { cookie, body: { label, expiresAt: null, scopes: list } });
 	const raw = (created.json?.data as { rawApiKey?: string } | undefined)?.rawApiKey;
 	if (created.status !== 200 || !raw) throw new Error(`n8n API key creation failed (HTTP ${created.status}): ${JSON.stringify(created.json).slice(0, 300)}`);
 	return raw;
@@ -74,7 +75,7 @@ export async function createApiKey(baseUrl: string, cookie: string, label = `sep
 
 /** Executions of a workflow with their run data, newest first. */
 export async function listExecutions(baseUrl: string, apiKey: string, workflowId: string): Promise<ExecutionRecord[]> {
-	const r = await call(baseUrl, 'GET', `/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`, { apiKey });
+	const r = await n8nRequest(baseUrl, 'GET', `/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`, { apiKey });
 	if (r.status !== 200) throw new Error(`GET /api/v1/executions: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
 	return (r.json.data ?? []) as ExecutionRecord[];
 }

@@ -31,6 +31,10 @@ export interface HeadlessContext extends BaseContext {
 export interface LiveContext extends BaseContext {
 	/** Public-API key of the owner (X-N8N-API-KEY). */
 	apiKey: string;
+	/** The owner's session cookie, for the editor's /rest and /types endpoints. */
+	cookie: string;
+	/** GET/POST… to n8n as the owner (session cookie); JSON body parsed. */
+	request(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
 	executions(workflowId: string): Promise<ExecutionRecord[]>;
 	waitForExecutions(workflowId: string, count?: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
 }

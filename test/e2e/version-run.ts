@@ -3,7 +3,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { demoCredentials } from './demo-credentials';
 import { ensureN8n } from './n8n-install';
 import { N8nInstance, type CredentialJson, type WorkflowJson } from './n8n-instance';
-import { createApiKey, listExecutions, ownerSession, waitForExecutions } from './n8n-rest';
+import { createApiKey, listExecutions, n8nRequest, ownerSession, waitForExecutions } from './n8n-rest';
 import { formatDuration, say } from './progress';
 import type { BaseContext, CheckResult, E2ESuite, HeadlessContext, LiveContext, SuiteEnv } from './suite';
 
@@ -85,15 +85,19 @@ export async function runVersion(version: string, suites: E2ESuite[], options: V
 		if (live.length) {
 			for (const id of suites.flatMap((s) => s.publish ?? [])) await setupStep(`publish ${id}`, () => n8n.publish(id));
 			let apiKey = '';
+			let cookie = '';
 			await setupStep('server starts, owner + API key', async () => {
 				await n8n.start();
-				apiKey = await createApiKey(n8n.baseUrl, await ownerSession(n8n.baseUrl));
+				cookie = await ownerSession(n8n.baseUrl);
+				apiKey = await createApiKey(n8n.baseUrl, cookie);
 			});
 			for (const suite of live) {
 				emu.reset();
 				const ctx: LiveContext = {
 					...base(suite),
 					apiKey,
+					cookie,
+					request: (method, path, body) => n8nRequest(n8n.baseUrl, method, path, { cookie, body }),
 					executions: (id) => listExecutions(n8n.baseUrl, apiKey, id),
 					waitForExecutions: (id, count, timeoutMs) => waitForExecutions(n8n.baseUrl, apiKey, id, count, timeoutMs),
 				};
