@@ -237,3 +237,30 @@ describe('Provider Account, Usage, load options', () => {
 		expect(emu.requests).toHaveLength(0);
 	});
 });
+
+describe('Invoice → Issue: retried workflows', () => {
+	it('an invoice that is already issued is output as it is (alreadyIssued), nothing issued twice', async () => {
+		await draft('RETRY-1');
+		const parameters = { resource: 'invoice', operation: 'issue', referenceCode: 'RETRY-1', options: { pollInterval: 0.02 } };
+		const first = await run({ store, parameters });
+		const quota = emu.state.einvoice.quotaRemaining;
+		const again = await run({ store, parameters });
+		expect(received(emu, 'POST', '/v1/invoices/issue').map((r) => r.status)).toEqual([200, 400]);
+		expect(again.output[0][0].json).toMatchObject({
+			reference_code: 'RETRY-1',
+			status: 'issued',
+			invoice_number: first.output[0][0].json.invoice_number,
+			alreadyIssued: true,
+		});
+		expect(first.output[0][0].json.alreadyIssued).toBe(false);
+		expect(emu.state.einvoice.quotaRemaining).toBe(quota);
+	});
+
+	it('a missing draft stays an error (404)', async () => {
+		const error = await run({
+			store,
+			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'MISSING' },
+		}).catch((e) => e);
+		expect(error.httpCode).toBe('404');
+	});
+});

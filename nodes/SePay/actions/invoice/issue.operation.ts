@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { einvoiceApiRequest } from '../../transport';
-import { explainEInvoiceError } from './einvoiceErrors';
+import { explainEInvoiceError, httpStatusOf } from './einvoiceErrors';
+import { getInvoice } from './existingInvoice';
 import { pollOptions, referenceCodeProperty, waitProperties } from './fields';
 import { finishedInvoice } from './finishedInvoice';
 import { requiredCode } from './requiredCode';
@@ -21,7 +22,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** POST /v1/invoices/issue {reference_code}: signs a draft and sends it to the tax authority (uses quota). */
+/**
+ * POST /v1/invoices/issue {reference_code}: signs a draft and sends it to the tax authority (uses
+ * quota), then — when waiting — polls the issue job. An invoice already issued is output as it is.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const referenceCode = requiredCode(this, 'referenceCode', itemIndex);
 	let response: IDataObject;
@@ -33,16 +37,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	} catch (error) {
+		// A retried workflow may issue a draft that an earlier run already issued: SePay answers 400
+		// ("only drafts can be issued"). That invoice is what the user wants, so output it.
+		if (httpStatusOf(error) === 400) {
+			const invoice = await getInvoice.call(this, referenceCode, itemIndex).catch(() => undefined);
+			if (invoice && String(invoice.status).toLowerCase() === 'issued') {
+				return [{ json: { ...invoice, alreadyIssued: true } }];
+			}
+		}
 		throw explainEInvoiceError(error, itemIndex);
 	}
 	const accepted = (response.data ?? {}) as IDataObject;
 	const trackingCode = String(accepted.tracking_code ?? '');
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
-	if (!wait || !trackingCode) return [{ json: { reference_code: referenceCode, ...accepted, status: 'Pending' } }];
+	if (!wait || !trackingCode) {
+		return [{ json: { reference_code: referenceCode, ...accepted, status: 'Pending', alreadyIssued: false } }];
+	}
 	const job = await waitForJob.call(this, 'issue', trackingCode, {
 		...waitOptionsOf(this, itemIndex),
 		itemIndex,
 		referenceCode,
 	});
-	return [{ json: finishedInvoice(job, trackingCode, referenceCode) }];
+	return [{ json: { ...finishedInvoice(job, trackingCode, referenceCode), alreadyIssued: false } }];
 }
