@@ -35,7 +35,10 @@ export async function checkLint(root: string): Promise<{ problems: string[]; not
 		for (const m of result.messages) {
 			const where = `${relative(root, result.filePath)}:${m.line ?? 0}:${m.column ?? 0}`;
 			if (m.severity === 2) problems.push(`lint: ${where} ${m.message} (${m.ruleId ?? 'parser'})`);
-			else warnings++, notes.push(`lint warning: ${where} ${m.message} (${m.ruleId ?? ''})`);
+			else {
+				warnings++;
+				notes.push(`lint warning: ${where} ${m.message} (${m.ruleId ?? ''})`);
+			}
 		}
 	}
 	notes.push(`lint: ${results.length} files, ${warnings} warnings`);
