@@ -55,7 +55,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const bytes = Buffer.from(content, 'base64');
-	const fileName = String(data.file_name ?? '').trim() || `${trackingCode}.${fileType}`;
+	// SePay's name as given, without any directory part.
+	const given = String(data.file_name ?? '').split(/[\\/]/).pop()?.trim();
+	const fileName = given || `${trackingCode}.${fileType}`;
 	const binary = await this.helpers.prepareBinaryData(bytes, fileName, MIME_TYPES[fileType] ?? 'application/octet-stream');
 	return [
 		{
