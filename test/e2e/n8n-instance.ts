@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { REPO_ROOT } from './cache';
 import { childEnv } from './child-env';
-import { runCommand, tail, type CommandResult } from './command';
+import { runCommand, tail, trackGroup, untrackGroup, type CommandResult } from './command';
 import { parseExecuteOutput } from './execute-output';
 import type { N8nInstall } from './n8n-install';
 import { installPackageInto } from './package-tarball';
@@ -139,6 +139,7 @@ export class N8nInstance {
 			env: this.env(true),
 			timeoutMs,
 			logFile: this.logFile,
+			detached: true,
 		});
 		if (r.timedOut) throw new Error(`${this.label}: n8n ${args[0]} timed out after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`);
 		return r;
@@ -211,7 +212,13 @@ export class N8nInstance {
 			child.stderr!.pipe(process.stderr, { end: false });
 		}
 		this.server = child;
-		this.serverExit = new Promise((resolve) => child.once('exit', () => resolve()));
+		if (child.pid) trackGroup(child.pid);
+		this.serverExit = new Promise((resolve) =>
+			child.once('exit', () => {
+				if (child.pid) untrackGroup(child.pid);
+				resolve();
+			}),
+		);
 		let exited = false;
 		void this.serverExit.then(() => {
 			exited = true;

@@ -46,6 +46,14 @@ async function main(): Promise<number> {
 	return failed.length || !results.length ? 1 : 0;
 }
 
+// n8n children are killed by command.ts's exit hook.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		process.stdout.write(`\ne2e: ${signal}, stopping\n`);
+		process.exit(130);
+	});
+}
+
 main().then(
 	(code) => process.exit(code),
 	(e: Error) => {
