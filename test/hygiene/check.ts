@@ -1,7 +1,7 @@
 /**
  * Publishing hygiene, as n8n's verification sees the package (run after `npm run build`):
  * the scanner's lint, package.json, what `npm pack` ships (prints `packed_kb: <n>`), icons and
- * codex files. Prints every failure and exits 1 if there is any.
+ * codex files, README links. Prints every failure and exits 1 if there is any.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { checkIconsAndCodex } from './iconsAndCodex';
 import { checkLint } from './lint';
 import { checkPack } from './pack';
 import { checkPackageJson, type PackageJson } from './packageJson';
+import { checkReadmeLinks } from './readmeLinks';
 
 async function main(): Promise<number> {
 	const root = resolve(__dirname, '../..');
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
 	console.log(`packed_files: ${pack.fileCount}`);
 
 	problems.push(...checkIconsAndCodex(root, pkg.name, nodes, credentials));
+	problems.push(...checkReadmeLinks(root));
 
 	if (problems.length) {
 		console.error(`\nhygiene: ${problems.length} problem(s)`);
