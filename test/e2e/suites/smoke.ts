@@ -11,6 +11,7 @@ const WF = {
 	oauthProfile: 'e2eSmokeProfile1',
 	httpApiToken: 'e2eSmokeHttpTok1',
 	httpEInvoice: 'e2eSmokeHttpEInv',
+	einvoiceUsage: 'e2eSmokeEInvUse1',
 	unknownType: 'e2eSmokeUnknown1',
 };
 
@@ -30,6 +31,9 @@ export const suite: E2ESuite = {
 		]),
 		manualChain(WF.httpEInvoice, 'e2e smoke: HTTP Request with the SePay eInvoice credential', [
 			httpWithCredential('HTTP', `${emu.baseUrl}/v1/usage`, 'eInvoice'),
+		]),
+		manualChain(WF.einvoiceUsage, 'e2e smoke: eInvoice usage', [
+			sepayNode('Usage', { resource: 'einvoiceUsage', operation: 'get' }, 'eInvoice'),
 		]),
 		// Control for the check above: a type the package does not have must fail loudly.
 		manualChain(WF.unknownType, 'e2e smoke: unknown node type', [node('Nope', ourType('noSuchNode'))]),
@@ -61,6 +65,16 @@ export const suite: E2ESuite = {
 			assert.match(String(req.headers.authorization), /^Bearer \S+$/, 'no OAuth2 Bearer token sent');
 		});
 
+		await ctx.test('OAuth2: an expired access token is refreshed by n8n (hidden token URL resolved)', async () => {
+			emu.expireTokens();
+			emu.clearRequests();
+			const [me] = expectItems(await ctx.execute(WF.oauthProfile), 'Profile');
+			assert.ok(Object.keys(me).length > 0, 'empty profile');
+			const refresh = emu.requests.find((r) => r.method === 'POST' && r.path === '/oauth/token');
+			assert.ok(refresh, 'n8n did not call /oauth/token');
+			assert.equal((refresh.body as Record<string, unknown>)?.grant_type, 'refresh_token');
+		});
+
 		await ctx.test("n8n's HTTP Request node with the SePay API credential", async () => {
 			const [body] = expectItems(await ctx.execute(WF.httpApiToken), 'HTTP');
 			assert.ok(Array.isArray(body.data), `expected { data: [...] }, got ${JSON.stringify(body).slice(0, 200)}`);
@@ -74,6 +88,12 @@ export const suite: E2ESuite = {
 			assert.match(String(token.headers.authorization), /^Basic /, 'token request without Basic auth');
 			const usage = emu.requests.find((r) => r.method === 'GET' && r.path === '/v1/usage');
 			assert.match(String(usage?.headers.authorization), /^Bearer \S+$/, 'usage request without the fetched token');
+		});
+
+		await ctx.test('SePay node: eInvoice Usage → Get (quota as a number)', async () => {
+			emu.setEInvoiceQuota(534);
+			const [usage] = expectItems(await ctx.execute(WF.einvoiceUsage), 'Usage');
+			assert.equal(usage.quota_remaining, 534);
 		});
 	},
 };
