@@ -6,7 +6,7 @@
  *
  *   npx ts-node --transpile-only test/e2e/n8n-install.ts [2.8.4 2.41.1]
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { cacheDir } from './cache';
@@ -33,14 +33,9 @@ function hostPackageJson(version: string): string {
 	return `${JSON.stringify({ private: true, dependencies: { n8n: version }, overrides: { xlsx: '0.18.5' } }, null, 2)}\n`;
 }
 
-function countPackages(dir: string): string {
-	try {
-		const top = readdirSync(join(dir, 'node_modules'));
-		const scoped = top.filter((n) => n.startsWith('@')).reduce((sum, s) => sum + readdirSync(join(dir, 'node_modules', s)).length, 0);
-		return `${top.length - top.filter((n) => n.startsWith('@')).length + scoped} packages so far`;
-	} catch {
-		return 'resolving';
-	}
+/** What npm is doing, judged from outside (npm --ignore-scripts prints nothing until the end). */
+function installPhase(dir: string): string {
+	return existsSync(join(dir, 'node_modules')) ? 'downloading and unpacking' : 'resolving dependencies';
 }
 
 function installed(dir: string, version: string): boolean {
@@ -61,7 +56,7 @@ async function install(version: string, dir: string, runtime: NodeRuntime): Prom
 	// cwd is the cache folder, so the repo's .npmrc does not apply; --ignore-scripts anyway: some
 	// optional dependencies' install scripts download from the internet and fail here.
 	const env = childEnv(runtime.binDir, runtime.nodedir ? { npm_config_nodedir: runtime.nodedir } : {});
-	let stop = heartbeat(label, 'npm install (about 3.5 minutes)', () => countPackages(dir));
+	let stop = heartbeat(label, 'npm install (about 3.5 minutes)', () => installPhase(dir));
 	const npmInstall = await runCommand('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
 		cwd: dir,
 		env,
