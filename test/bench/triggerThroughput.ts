@@ -15,7 +15,8 @@
  *   failed_runs = bad acks (not 200 / not {"success":true}) + executions missing or extra + executions not successful.
  * Also trigger_dedup_ids_remembered / _expected: ids in the trigger's static data afterwards (each
  * delivery is a new id; fewer remembered means concurrent static-data saves overwrote each other).
- * `--dedup-off` adds C: the SePay Trigger with Deduplicate off (shows what static-data saving costs).
+ * `--dedup-off` adds C: the SePay Trigger with Deduplicate off (shows what static-data saving costs);
+ * `--seed-ids 10000` starts the trigger(s) with that many remembered ids (a full memory, the worst case).
  * Exit 0 whatever the figures; 1 when the benchmark could not run (n8n did not start …).
  * n8n is installed into the e2e cache on first use (about 6 minutes); dist/ must be built.
  *
@@ -32,6 +33,7 @@ import { say } from '../e2e/progress';
 import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
 import { DEDUP_CAPACITY } from '../../nodes/SePayTrigger/dedup';
+import { SEEN_IDS_KEY } from '../../nodes/SePayTrigger/delivery';
 
 const LABEL = 'bench:trigger';
 const API_KEY = 'bench-trigger-api-key-8c1f4e7a2d9b6035';
@@ -44,11 +46,12 @@ interface Args {
 	concurrency: number;
 	rounds: number;
 	dedupOff: boolean;
+	seedIds: number;
 	keep: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { version: DEV_VERSION, burst: 500, concurrency: 10, rounds: 3, dedupOff: false, keep: false };
+	const args: Args = { version: DEV_VERSION, burst: 500, concurrency: 10, rounds: 3, dedupOff: false, seedIds: 0, keep: false };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
 		const value = () => inline ?? argv[++i] ?? '';
@@ -62,8 +65,9 @@ function parseArgs(argv: string[]): Args {
 		else if (flag === '--concurrency') args.concurrency = count(1, 200);
 		else if (flag === '--rounds') args.rounds = count(1, 20);
 		else if (flag === '--dedup-off') args.dedupOff = true;
+		else if (flag === '--seed-ids') args.seedIds = count(0, DEDUP_CAPACITY);
 		else if (flag === '--keep') args.keep = true;
-		else throw new Error(`unknown argument ${argv[i]} (--version, --burst, --concurrency, --rounds, --dedup-off, --keep)`);
+		else throw new Error(`unknown argument ${argv[i]} (--version, --burst, --concurrency, --rounds, --dedup-off, --seed-ids, --keep)`);
 	}
 	return args;
 }
@@ -79,8 +83,8 @@ interface Target {
 	liveStatus: number;
 }
 
-function sepayTrigger(id: string, webhookId: string, deduplicate: boolean) {
-	return chain(id, `bench: SePay Trigger (dedup ${deduplicate ? 'on' : 'off'})`, [
+function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedIds: number) {
+	const workflow = chain(id, `bench: SePay Trigger (dedup ${deduplicate ? 'on' : 'off'})`, [
 		node(
 			'SePay Trigger',
 			ourType('sePayTrigger'),
@@ -89,9 +93,12 @@ function sepayTrigger(id: string, webhookId: string, deduplicate: boolean) {
 		),
 		node('Done', 'n8n-nodes-base.noOp'),
 	]);
+	// A trigger that has run for a while: its memory is full (read and written at every delivery).
+	if (seedIds > 0) workflow.staticData = { 'node:SePay Trigger': { [SEEN_IDS_KEY]: Array.from({ length: seedIds }, (_, i) => String(i + 1)) } };
+	return workflow;
 }
 
-function buildTargets(dedupOff: boolean) {
+function buildTargets(dedupOff: boolean, seedIds: number) {
 	const webhookNodePath = 'sepay-bench-webhook-node';
 	// Without its key the trigger answers 401 and starts nothing.
 	const unauthenticated: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
@@ -102,7 +109,7 @@ function buildTargets(dedupOff: boolean) {
 		{ key: 'webhook_node', title: 'Webhook node', workflowId: 'benchWebhookNode01', path: `/webhook/${webhookNodePath}`, probe: preflight, liveStatus: 204 },
 	];
 	const workflows = [
-		sepayTrigger(targets[0].workflowId, 'sepay-bench-trigger-0001', true),
+		sepayTrigger(targets[0].workflowId, 'sepay-bench-trigger-0001', true, seedIds),
 		chain(targets[1].workflowId, 'bench: n8n Webhook node', [
 			node(
 				'Webhook',
@@ -115,7 +122,7 @@ function buildTargets(dedupOff: boolean) {
 	];
 	if (dedupOff) {
 		targets.push({ key: 'trigger_dedup_off', title: 'SePay Trigger, dedup off', workflowId: 'benchSePayTrigger2', path: '/webhook/sepay-bench-trigger-0003/webhook', probe: unauthenticated, liveStatus: 401 });
-		workflows.push(sepayTrigger('benchSePayTrigger2', 'sepay-bench-trigger-0003', false));
+		workflows.push(sepayTrigger('benchSePayTrigger2', 'sepay-bench-trigger-0003', false, seedIds));
 	}
 	return { targets, workflows };
 }
@@ -300,7 +307,7 @@ async function rememberedIds(baseUrl: string, cookie: string, workflowId: string
 	const staticData = (r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined)?.staticData;
 	if (r.status !== 200 || !staticData) return undefined;
 	const node = Object.entries(staticData).find(([key]) => key.startsWith('node:'))?.[1];
-	const ids = node?.seenTransactionIds;
+	const ids = node?.[SEEN_IDS_KEY];
 	return Array.isArray(ids) ? ids.length : 0;
 }
 
@@ -321,7 +328,7 @@ function fixed(n: number, digits = 1): string {
 async function main(): Promise<number> {
 	const args = parseArgs(process.argv.slice(2));
 	const started = Date.now();
-	const { targets, workflows } = buildTargets(args.dedupOff);
+	const { targets, workflows } = buildTargets(args.dedupOff, args.seedIds);
 	const install = await ensureN8n(args.version);
 	const n8n = await new N8nInstance(install, { label: LABEL }).init();
 	let ok = false;
@@ -382,7 +389,7 @@ async function main(): Promise<number> {
 		if (kept !== undefined) {
 			// Every delivery had a new id, so all should be remembered (up to the node's capacity).
 			console.log(`trigger_dedup_ids_remembered: ${kept}`);
-			console.log(`trigger_dedup_ids_expected: ${Math.min(args.rounds * args.burst, DEDUP_CAPACITY)}`);
+			console.log(`trigger_dedup_ids_expected: ${Math.min(args.seedIds + args.rounds * args.burst, DEDUP_CAPACITY)}`);
 		}
 		console.log(`failed_runs: ${summary.reduce((sum, s) => sum + s.failures, 0)}`);
 
