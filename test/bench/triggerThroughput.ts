@@ -7,8 +7,8 @@
  *
  * Each round sends N distinct SePay transaction deliveries (as SePay would: JSON, with
  * `Authorization: Apikey <key>`; B gets the same requests) from 127.0.0.1 with bounded
- * concurrency, records every ack latency, then waits until N executions of that workflow have
- * finished. execs/s = N ÷ (first send → last execution's stoppedAt). Rounds alternate A/B and B/A;
+ * concurrency (one keep-alive connection per sender), records every ack latency, then waits until N executions of that workflow have
+ * finished. execs/s = finished executions ÷ (first send → last execution's stoppedAt). Rounds alternate A/B and B/A;
  * medians are reported. Prints `name: value` lines and a table:
  *   trigger_ratio_to_webhook_node (target ≥ 0.95), trigger_execs_per_sec, webhook_node_execs_per_sec,
  *   trigger_ack_p50_ms / _p99_ms, webhook_node_ack_p50_ms / _p99_ms (all rounds pooled),
@@ -21,7 +21,7 @@
  * n8n is installed into the e2e cache on first use (about 6 minutes); dist/ must be built.
  *
  *   npm run bench:trigger
- *   npm run bench:trigger -- --version 2.8.4 --burst 500 --concurrency 10 --rounds 3 [--dedup-off] [--keep]
+ *   npm run bench:trigger -- --version 2.8.4 --burst 500 --concurrency 10 --rounds 3 [--dedup-off] [--seed-ids 10000] [--keep]
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
