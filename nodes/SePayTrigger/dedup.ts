@@ -41,3 +41,47 @@ export class SeenIds {
 		this.store[this.key] = [...this.ids];
 	}
 }
+
+/**
+ * Ids this n8n process accepted recently, per trigger node. n8n hands each delivery the static
+ * data as it was when the request arrived and saves it after answering, so two deliveries arriving
+ * together each save their own copy and the last save drops the other's id. This memory catches
+ * such near-simultaneous duplicates (SePay sends one per webhook when several point at one URL),
+ * and every save writes its ids back, so static data loses none.
+ */
+const recentByNode = new Map<string, { order: string[]; set: Set<string> }>();
+
+function recentOf(nodeKey: string) {
+	let recent = recentByNode.get(nodeKey);
+	if (!recent) {
+		recent = { order: [], set: new Set() };
+		recentByNode.set(nodeKey, recent);
+	}
+	return recent;
+}
+
+/**
+ * Whether this transaction id was seen before by this trigger node; if not, remembers it (in
+ * static data and, given a `nodeKey` identifying the node, in this process).
+ */
+export function isDuplicateDelivery(
+	staticData: IDataObject,
+	key: string,
+	nodeKey: string | undefined,
+	rawId: unknown,
+): boolean {
+	const id = String(rawId);
+	const seen = new SeenIds(staticData, key);
+	if (nodeKey === undefined) {
+		if (seen.has(id)) return true;
+		seen.add(id);
+		return false;
+	}
+	const recent = recentOf(nodeKey);
+	if (seen.has(id) || recent.set.has(id)) return true;
+	recent.set.add(id);
+	recent.order.push(id);
+	if (recent.order.length > DEDUP_CAPACITY) recent.set.delete(recent.order.shift() as string);
+	seen.add(...recent.order.filter((known) => !seen.has(known)));
+	return false;
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { simplifyTransaction } from '../SePay/helpers/simplifyTransaction';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
-import { SeenIds } from './dedup';
+import { isDuplicateDelivery } from './dedup';
 import { matchesFilters, readFilters } from './filters';
 import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
@@ -46,6 +46,17 @@ function acceptedCredentials(context: IWebhookFunctions): Credential[] {
 	return [{ verification, secret: '' }];
 }
 
+/**
+ * Identifies this trigger node for the in-process duplicate memory. None for test deliveries
+ * (the editor's "listen for test event"): n8n keeps no static data for them either, so a test
+ * transaction can be sent again in the next listen.
+ */
+function nodeKeyOf(context: IWebhookFunctions): string | undefined {
+	if (context.getMode() === 'manual') return undefined;
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+}
+
 function declaredLength(context: IWebhookFunctions): number {
 	const length = Number(context.getHeaderData()['content-length']);
 	return Number.isFinite(length) ? length : 0;
@@ -85,10 +96,8 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	// SePay's dashboard "Test send" uses a mock id such as 0: never remember those.
 	const dedupable = options.deduplicate !== false && !(typeof payload.id === 'number' && payload.id <= 0);
-	if (dedupable) {
-		const seen = new SeenIds(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
-		if (seen.has(payload.id)) return acknowledge(this);
-		seen.add(payload.id);
+	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), payload.id)) {
+		return acknowledge(this);
 	}
 
 	const json = options.simplify === false ? payload : simple;

@@ -56,6 +56,24 @@ export function resolveCredentials(setup: NodeSetup, store: CredentialStore, ver
 	return store.nodeCredentials((described ?? []).map((c) => c.name).filter((t) => store.has(t)));
 }
 
+/**
+ * Like n8n, one workflow id per workflow: runs that share a static-data object are the same
+ * workflow, a fresh static-data object is a new one (so process-level caches keyed by workflow
+ * id behave as in n8n, where a new workflow never inherits an old one's state).
+ */
+const workflowIds = new WeakMap<object, string>();
+let workflowCount = 0;
+
+function workflowIdFor(staticData: IDataObject | undefined): string {
+	if (!staticData) return 'harness-workflow';
+	let id = workflowIds.get(staticData);
+	if (!id) {
+		id = `harness-workflow-${++workflowCount}`;
+		workflowIds.set(staticData, id);
+	}
+	return id;
+}
+
 export function buildWorkflow(
 	setup: NodeSetup,
 	options: {
@@ -84,7 +102,7 @@ export function buildWorkflow(
 	for (const extra of options.extraNodes ?? []) types[extra.node.type] = extra.type;
 	const nodes = [...(options.extraNodes ?? []).map((e) => e.node), node];
 	const workflowData: IWorkflowBase = {
-		id: 'harness-workflow',
+		id: workflowIdFor(options.staticData),
 		name: 'Harness workflow',
 		active: options.active ?? false,
 		isArchived: false,

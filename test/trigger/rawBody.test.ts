@@ -34,6 +34,9 @@ function context(parameters: IDataObject, headers: IDataObject) {
 		getHeaderData: () => ({ 'content-type': 'application/json', ...headers }),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getWorkflowStaticData: () => staticData,
+		getNode: () => ({ id: 'raw-body-test', name: 'SePay Trigger' }),
+		getWorkflow: () => ({ id: `raw-body-${Math.random()}` }),
+		getMode: () => 'webhook',
 		logger: { debug: () => undefined },
 	} as unknown as IWebhookFunctions;
 	return { ctx, answer };
