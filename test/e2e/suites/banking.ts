@@ -12,7 +12,7 @@ import type { ExecuteResult } from '../n8n-instance';
 import { say } from '../progress';
 import { runError } from '../run-data';
 import type { E2ESuite, HeadlessContext } from '../suite';
-import { BANKING_WF, HOOK_KEY, HOOK_URL, QR, bankingWorkflows, picks } from './support/banking-workflows';
+import { BANKING_WF, HOOK_KEY, HOOK_URL, QR, STORED_FORMATS, bankingWorkflows, picks } from './support/banking-workflows';
 import { pairedIndex, rawItems } from './support/branches';
 
 type Json = Record<string, unknown>;
@@ -180,6 +180,7 @@ export const suite: E2ESuite = {
 			);
 		});
 
+		const companyBefore = JSON.parse(JSON.stringify(s.company)) as Json;
 		const oa = await run(ctx, BANKING_WF.oAuth2);
 		const oaItems = (name: string, min = 1) => expectItems(oa.result, name, min);
 
@@ -235,7 +236,15 @@ export const suite: E2ESuite = {
 
 		await ctx.test('OAuth2: Profile → Get and Company → Get output the emulator’s user and company', () => {
 			assert.deepEqual(oaItems('OA Profile')[0], JSON.parse(JSON.stringify(s.profile)));
-			assert.deepEqual(oaItems('OA Company')[0], JSON.parse(JSON.stringify(s.company)));
+			assert.deepEqual(oaItems('OA Company')[0], companyBefore);
+		});
+
+		await ctx.test('OAuth2: Company → Update Configurations replaces the payment code formats', () => {
+			const [updated] = oaItems('OA Company Update');
+			assert.deepEqual(updated.payment_code_formats, STORED_FORMATS);
+			assert.deepEqual(JSON.parse(JSON.stringify(s.company.configurations.payment_code_formats)), STORED_FORMATS);
+			const patch = oa.requests.find((r) => r.method === 'PATCH' && r.path === '/api/v1/company/configurations');
+			assert.deepEqual(patch?.body, { payment_code_formats: STORED_FORMATS });
 		});
 
 		await ctx.test('OAuth2: Webhook → Create, Get, Update, Get Many, Delete against the emulator', () => {

@@ -18,6 +18,19 @@ export const HOOK_URL = 'http://127.0.0.1:9/sepay-e2e-banking-hook';
 export const HOOK_KEY = 'e2e-banking-hook-key-7c41d2';
 export const QR = { amount: 150_000, description: 'DH123456', bank: 'Vietcombank' };
 
+/** Company → Update Configurations input (node fields) and what SePay should store. */
+const NEW_FORMATS = [
+	{ prefix: 'PO', suffixFrom: 5, suffixTo: 7, characterType: 'NumberAndLetter', isActive: true },
+	{ prefix: 'DH', suffixFrom: 6, suffixTo: 8, characterType: 'NumberOnly', isActive: false },
+];
+export const STORED_FORMATS = NEW_FORMATS.map((f) => ({
+	prefix: f.prefix,
+	suffix_from: f.suffixFrom,
+	suffix_to: f.suffixTo,
+	character_type: f.characterType,
+	is_active: f.isActive,
+}));
+
 const rl = (mode: 'id' | 'accountNumber', value: string) => ({ __rl: true, mode, value });
 
 /** The accounts and transactions the workflows name; the assertions use the same picks. */
@@ -120,6 +133,8 @@ function oAuth2Workflow(emu: Emulator): WorkflowJson {
 			oa('WH Get Many', { resource: 'webhook', operation: 'getAll', returnAll: true, filters: { webhookUrl: 'sepay-e2e-banking-hook' } }),
 			oa('WH Delete', { resource: 'webhook', operation: 'delete', webhookId: created }),
 		],
+		// Last branch (v1 order runs branches top to bottom): Company → Get above saw the seeded formats.
+		[oa('OA Company Update', { resource: 'company', operation: 'updateConfigurations', paymentCodeFormats: { format: NEW_FORMATS } })],
 	]);
 }
 
