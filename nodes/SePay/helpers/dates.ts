@@ -68,3 +68,17 @@ export function toDateTime(wall: WallTime, endOfDay: boolean): string {
 	return `${wall.date} ${wall.time ?? (endOfDay ? '23:59:59' : '00:00:00')}`;
 }
 
+
+/** An instant as SePay's `YYYY-MM-DD HH:mm:ss` in Vietnam time. */
+export function formatVietnamTime(instantMs: number): string {
+	const t = new Date(instantMs + VIETNAM_OFFSET_MINUTES * 60_000);
+	return (
+		`${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ` +
+		`${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`
+	);
+}
+
+/** The instant of a Vietnam wall-clock `YYYY-MM-DD HH:mm:ss`. */
+export function vietnamTimeToInstant(dateTime: string): number {
+	return Date.parse(`${dateTime.replace(' ', 'T')}+07:00`);
+}
