@@ -8,6 +8,13 @@ import type {
 
 import { CUSTOM_ENVIRONMENT, customServerProperties } from './shared/customServer';
 
+/**
+ * What a refused token usually means: a Test-mode token works only against the sandbox and a live
+ * one only against production, and the token itself may be mistyped, deleted or disabled.
+ */
+export const WRONG_TOKEN_MESSAGE =
+	'SePay refused this API token. A Test-mode token works only with Environment "Sandbox (Test Mode)", a live token only with "Production": check the token (my.sepay.vn → Company Settings → API Access) and the Environment.';
+
 /** SePay's API token (company settings → API Access), used against API v2. */
 export class SePayApi implements ICredentialType {
 	name = 'sePayApi';
@@ -67,5 +74,10 @@ export class SePayApi implements ICredentialType {
 			qs: { per_page: 1 },
 			method: 'GET',
 		},
+		// n8n shows this instead of its generic "Authorization failed" (issue 12).
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: WRONG_TOKEN_MESSAGE } },
+			{ type: 'responseCode', properties: { value: 403, message: WRONG_TOKEN_MESSAGE } },
+		],
 	};
 }

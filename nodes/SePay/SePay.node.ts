@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, BANKING_RESOURCES, EINVOICE_RESOURCES } from './actions/authentication';
+import { authenticationProperty, einvoiceAuthenticationProperty } from './actions/authentication';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
@@ -26,17 +26,17 @@ export class SePay implements INodeType {
 			{
 				name: 'sePayApi',
 				required: true,
-				displayOptions: { show: { authentication: ['apiToken'], resource: BANKING_RESOURCES } },
+				displayOptions: { show: { authentication: ['apiToken'] } },
 			},
 			{
 				name: 'sePayOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'], resource: BANKING_RESOURCES } },
+				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 			{
 				name: 'sePayEInvoiceApi',
 				required: true,
-				displayOptions: { show: { resource: EINVOICE_RESOURCES } },
+				displayOptions: { show: { authentication: ['eInvoiceApi'] } },
 			},
 		],
 		properties: [
@@ -60,6 +60,7 @@ export class SePay implements INodeType {
 				default: 'transaction',
 			},
 			authenticationProperty,
+			einvoiceAuthenticationProperty,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -4,6 +4,7 @@ import type {
 	INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { handleDelivery } from './delivery';
+import { triggerAuthenticationProperty } from './authentication.description';
 import { triggerProperties } from './description';
 import { createWebhook, deleteRegisteredWebhook, webhookExists } from './registration';
 
@@ -27,7 +28,7 @@ export class SePayTrigger implements INodeType {
 			{
 				name: 'sePayOAuth2Api',
 				required: true,
-				displayOptions: { show: { registration: ['automatic'] } },
+				displayOptions: { show: { authentication: ['oAuth2'] } },
 			},
 		],
 		webhooks: [
@@ -39,7 +40,8 @@ export class SePayTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
-		properties: triggerProperties,
+		// Registration first: the Authentication field is shown only for Automatic.
+		properties: [triggerProperties[0], triggerAuthenticationProperty, ...triggerProperties.slice(1)],
 	};
 
 	webhookMethods = {

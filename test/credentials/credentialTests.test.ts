@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SePayApi } from '../../credentials/SePayApi.credentials';
+import { SePayApi, WRONG_TOKEN_MESSAGE } from '../../credentials/SePayApi.credentials';
 import { SePayEInvoiceApi } from '../../credentials/SePayEInvoiceApi.credentials';
 import { SePayOAuth2Api } from '../../credentials/SePayOAuth2Api.credentials';
 import { startEmulator } from '../emulator';
@@ -48,10 +48,13 @@ describe('SePay API (token)', () => {
 		expect(request.headers.authorization).toBe(`Bearer ${emu.secrets.apiToken}`);
 	});
 
-	it('fails with a wrong token', async () => {
+	it('fails with a wrong token, naming the Sandbox/Production cause instead of a generic failure', async () => {
 		const store = storeWith({ sePayApi: { environment: 'custom', baseUrl: emu.baseUrl, apiToken: 'nope' } });
 		const result = await testCredential({ type: 'sePayApi', store });
 		expect(result.status).toBe('Error');
+		expect(result.message).toBe(WRONG_TOKEN_MESSAGE);
+		expect(result.message).toContain('Sandbox (Test Mode)');
+		expect(result.message).toContain('Production');
 		expect(result.message).not.toContain('nope');
 	});
 });

@@ -127,13 +127,16 @@ describe('validation in the node: nothing is sent', () => {
 
 	it.each([
 		[{ itemsInput: 'json', itemsJson: '[{"item_name":"A","quantity":0.125,"tax_rate":10}]' }, 'Invalid value for items[0].quantity (line 1): 0.125'],
-		[{ items: { item: [{ itemName: 'A', taxRate: 'none' }] } }, 'Invalid value for items[0].tax_rate (line 1): nothing'],
-		[{ itemsInput: 'json', itemsJson: '{not json' }, 'Invalid value for items: "{not json"'],
-		[{ additionalFields: { totalAmount: 100.5 } }, 'Invalid value for total_amount: 100.5'],
+		[{ items: { item: [{ itemName: 'A', taxRate: 'none' }] } }, 'Invalid value for "Items → Line 1 → Tax Rate": nothing'],
+		[{ items: { item: [{ itemName: 'A', taxRate: '10' }, { itemName: 'B', quantity: 1.234 }] } }, 'Invalid value for "Items → Line 2 → Quantity": 1.234'],
+		[{ items: { item: [{ itemName: '' }] } }, 'Invalid value for "Items → Line 1 → Item Name": nothing'],
+		[{ items: {} }, 'Invalid value for "Items": []'],
+		[{ itemsInput: 'json', itemsJson: '{not json' }, 'Invalid value for "Items (JSON)": "{not json"'],
+		[{ additionalFields: { totalAmount: 100.5 } }, 'Invalid value for "Additional Fields → Total Amount Override": 100.5'],
 		[{ issuedDate: '2026/06/01' }, 'Invalid value for "Issued Date": 2026/06/01'],
 		[{ template: 'C26TAT' }, 'Invalid value for "Template": C26TAT'],
-		[{ buyer: { email: 'not-an-email' } }, 'Invalid value for buyer.email: "not-an-email"'],
-		[{ referenceCodeMode: 'custom', referenceCode: 'A B' }, 'Invalid value for reference_code: "A B"'],
+		[{ buyer: { email: 'not-an-email' } }, 'Invalid value for "Buyer Details → Email": "not-an-email"'],
+		[{ referenceCodeMode: 'custom', referenceCode: 'A B' }, 'Invalid value for "Custom Reference Code": "A B"'],
 	])('%j', async (extra, message) => {
 		const error = await run({ store, parameters: createParameters(emu, extra) }).catch((e) => e);
 		expect(error.message).toBe(message);

@@ -29,6 +29,27 @@ export const authenticationProperty: INodeProperties = {
 	displayOptions: { show: { resource: BANKING_RESOURCES } },
 };
 
+/**
+ * The eInvoice API's one authentication. A property of its own (same name, other resources) so
+ * the credentials can be keyed on `authentication` alone: n8n's editor hides every parameter a
+ * credential's displayOptions name, and keying on `resource` hid the Resource selector (issue 12).
+ * Nodes saved before it existed have no value here and get this default.
+ */
+export const einvoiceAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{
+			name: 'eInvoice API',
+			value: 'eInvoiceApi',
+			description: 'SePay eInvoice API with its client ID and secret',
+		},
+	],
+	default: 'eInvoiceApi',
+	displayOptions: { show: { resource: EINVOICE_RESOURCES } },
+};
+
 export function getAuthentication(context: IExecuteFunctions, itemIndex: number): BankingAuthentication {
 	return context.getNodeParameter('authentication', itemIndex, 'apiToken') as BankingAuthentication;
 }

@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { InvoiceSource } from './invalidField';
 import { invalidField } from './invalidField';
 import { issuedDate } from './issuedDate';
+import { TAX_RATE_BY_TEMPLATE, VAT_RATE_BY_TEMPLATE } from './create.description';
+import { fieldsLineName, jsonLineName } from './lineNames';
 import { validateLines } from './lines';
 import { customReferenceCode, deriveReferenceCode } from './referenceCode';
 import { parseTemplate } from './template';
@@ -13,12 +15,19 @@ const PAYMENT_METHODS = ['TM', 'CK', 'TM/CK', 'KHAC'];
 const BUYER_TYPES = ['personal', 'company'];
 const BUYER_KEYS = ['type', 'name', 'legal_name', 'tax_code', 'address', 'email', 'phone', 'buyer_code', 'national_id'];
 
-/** Lines from the Items fixed collection: zero discounts and "None" tax rates are not sent. */
-function linesFromFields(collection: IDataObject): IDataObject[] {
+/**
+ * Lines from the Items fixed collection: zero discounts and "None" tax rates are not sent;
+ * "By Template" is 10% on a VAT invoice (not on its note lines) and nothing on a sales invoice.
+ */
+function linesFromFields(collection: IDataObject, vat: boolean): IDataObject[] {
 	const rows = (collection.item ?? []) as IDataObject[];
 	return rows.map((row) => {
 		const line: IDataObject = {};
 		for (const [key, value] of Object.entries(row)) {
+			if (key === 'taxRate' && value === TAX_RATE_BY_TEMPLATE) {
+				if (vat && Number(row.lineType ?? 1) !== 4) line[key] = VAT_RATE_BY_TEMPLATE;
+				continue;
+			}
 			if (key === 'taxRate' && value === 'none') continue;
 			if (['discountPercent', 'discountAmount', 'beforeDiscountAndTaxAmount'].includes(key) && Number(value) === 0) continue;
 			line[key] = value;
@@ -32,22 +41,22 @@ function linesFromJson(raw: unknown, source: InvoiceSource): unknown {
 	try {
 		return jsonParse(raw);
 	} catch {
-		throw invalidField(source, 'items', 'a JSON array of invoice lines', raw);
+		throw invalidField(source, '"Items (JSON)"', 'a JSON array of invoice lines', raw);
 	}
 }
 
 function buyerOf(name: unknown, details: IDataObject, source: InvoiceSource): IDataObject {
 	const buyer: IDataObject = {};
 	for (const [key, value] of Object.entries({ ...details, name })) {
-		if (!BUYER_KEYS.includes(key)) throw invalidField(source, `buyer.${key}`, `one of ${BUYER_KEYS.join(', ')}`, value);
+		if (!BUYER_KEYS.includes(key)) throw invalidField(source, `"Buyer Details → ${key}"`, `one of ${BUYER_KEYS.join(', ')}`, value);
 		const text = value === undefined || value === null ? '' : String(value).trim();
 		if (text) buyer[key] = text;
 	}
 	if (buyer.type !== undefined && !BUYER_TYPES.includes(String(buyer.type))) {
-		throw invalidField(source, 'buyer.type', 'personal or company', buyer.type);
+		throw invalidField(source, '"Buyer Details → Type"', 'personal or company', buyer.type);
 	}
 	if (buyer.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(buyer.email))) {
-		throw invalidField(source, 'buyer.email', 'an email address such as ketoan@example.com', buyer.email);
+		throw invalidField(source, '"Buyer Details → Email"', 'an email address such as ketoan@example.com', buyer.email);
 	}
 	return buyer;
 }
@@ -58,23 +67,23 @@ export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number):
 	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
 
 	const providerAccountId = String(param('providerAccountId', '') ?? '').trim();
-	if (!providerAccountId) throw invalidField(source, 'provider_account_id', 'a provider account from the list or its ID', providerAccountId);
+	if (!providerAccountId) throw invalidField(source, '"Provider Account Name or ID"', 'a provider account from the list or its ID', providerAccountId);
 	const template = parseTemplate(param('template', ''), { ...source, field: 'Template' });
 
 	const currency = String(param('currency', 'VND'));
-	if (!CURRENCIES.includes(currency)) throw invalidField(source, 'currency', CURRENCIES.join(', '), currency);
+	if (!CURRENCIES.includes(currency)) throw invalidField(source, '"Currency"', CURRENCIES.join(', '), currency);
 	const paymentMethod = String(param('paymentMethod', 'none'));
 	if (paymentMethod !== 'none' && !PAYMENT_METHODS.includes(paymentMethod)) {
-		throw invalidField(source, 'payment_method', PAYMENT_METHODS.join(', '), paymentMethod);
+		throw invalidField(source, '"Payment Method"', PAYMENT_METHODS.join(', '), paymentMethod);
 	}
 
-	const itemsInput = param<string>('itemsInput', 'fields');
-	const rawLines =
-		itemsInput === 'json'
-			? linesFromJson(param('itemsJson', '[]'), source)
-			: linesFromFields(param<IDataObject>('items', {}));
 	// Template "1" is the VAT invoice (Circular 78): its goods and discount lines need a tax rate.
-	const items = validateLines(rawLines, { requireTaxRate: template.template_code === '1' }, source);
+	const vat = template.template_code === '1';
+	const json = param<string>('itemsInput', 'fields') === 'json';
+	const rawLines = json
+		? linesFromJson(param('itemsJson', '[]'), source)
+		: linesFromFields(param<IDataObject>('items', {}), vat);
+	const items = validateLines(rawLines, { requireTaxRate: vat, name: json ? jsonLineName : fieldsLineName }, source);
 
 	const body: IDataObject = {
 		template_code: template.template_code,
@@ -95,7 +104,7 @@ export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number):
 		const total = Number(additional.totalAmount);
 		// SePay refuses decimals here (400) and prints the value unchecked.
 		if (!Number.isSafeInteger(total) || total < 0) {
-			throw invalidField(source, 'total_amount', 'a whole number of 0 or more (no decimals)', additional.totalAmount);
+			throw invalidField(source, '"Additional Fields → Total Amount Override"', 'a whole number of 0 or more (no decimals)', additional.totalAmount);
 		}
 		body.total_amount = total;
 	}

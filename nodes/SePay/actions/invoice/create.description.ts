@@ -5,18 +5,27 @@ import { pollOptions, waitProperties } from './fields';
 const show = { show: { resource: ['invoice'], operation: ['create'] } };
 const showWith = (extra: Record<string, string[]>) => ({ show: { ...show.show, ...extra } });
 
+/**
+ * "By Template": 10% on a VAT invoice (template 1), none on a sales invoice (template 2). The default,
+ * so a new line is valid for whichever template is chosen (issue 12: the first template offered is
+ * usually the VAT one, and a "None" default made every first run fail).
+ */
+export const TAX_RATE_BY_TEMPLATE = 'byTemplate';
+export const VAT_RATE_BY_TEMPLATE = 10;
+
 /** Tax-rate choices: SePay's enum, plus None for sales invoices (template 2), which carry no VAT. */
 export const taxRateOptions = [
 	{ name: '0%', value: '0' },
 	{ name: '10%', value: '10' },
 	{ name: '5%', value: '5' },
 	{ name: '8%', value: '8' },
+	{ name: 'By Template (10% VAT; None on a Sales Invoice)', value: TAX_RATE_BY_TEMPLATE },
 	{ name: 'KCT (Not Subject to VAT)', value: '-2' },
 	{ name: 'KKKNT (Not Declared, VAT Computed)', value: '-1' },
 	{ name: 'None (Sales Invoice)', value: 'none' },
 ];
 
-const itemFields: INodeProperties[] = [
+export const itemFields: INodeProperties[] = [
 	{
 		displayName: 'Item Name',
 		name: 'itemName',
@@ -59,8 +68,8 @@ const itemFields: INodeProperties[] = [
 		name: 'taxRate',
 		type: 'options',
 		options: taxRateOptions,
-		default: 'none',
-		description: 'VAT rate; VAT invoices (template 1) need one on every line except notes',
+		default: TAX_RATE_BY_TEMPLATE,
+		description: 'VAT rate; VAT invoices (template 1) need one on every line except notes, sales invoices (template 2) none',
 	},
 	{
 		displayName: 'Discount (%)',

@@ -14,8 +14,9 @@ function shown(value: unknown): string {
 }
 
 /**
- * A value SePay would refuse, caught before sending. `field` is the path in SePay's body, e.g.
- * `items[2].quantity` (zero-based, like the JSON) — the message adds the invoice line number.
+ * A value SePay would refuse, caught before sending. `field` names it as the user entered it: the
+ * quoted label for a node field ("Items → Line 3 → Quantity"), SePay's path for what the user typed
+ * as JSON (`items[2].quantity`, zero-based like the JSON; `line` adds the invoice line number).
  */
 export function invalidField(
 	source: InvoiceSource,

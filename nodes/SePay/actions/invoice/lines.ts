@@ -2,6 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { InvoiceSource } from './invalidField';
 import { invalidField } from './invalidField';
+import type { LineName } from './lineNames';
+import { jsonLineName } from './lineNames';
+import { ALIASES, FIELDS } from './lineKeys';
 
 /** One invoice line as SePay's create endpoint takes it. */
 export interface InvoiceLine extends IDataObject {
@@ -26,33 +29,6 @@ const TAX_RATE_EXPECTED = 'one of SePay\'s tax rates: -2 (KCT), -1 (KKKNT), 0, 5
 /** Line types: 1 goods/service, 2 promotional, 3 trade discount, 4 note. */
 export const LINE_TYPES = [1, 2, 3, 4];
 
-/** Accepted keys: SePay's own, and the camelCase names the node's fields use. */
-const ALIASES: Record<string, string> = {
-	lineNumber: 'line_number',
-	lineType: 'line_type',
-	itemName: 'item_name',
-	name: 'item_name',
-	itemCode: 'item_code',
-	unitPrice: 'unit_price',
-	taxRate: 'tax_rate',
-	discountTax: 'discount_tax',
-	discountPercent: 'discount_tax',
-	discountAmount: 'discount_amount',
-	beforeDiscountAndTaxAmount: 'before_discount_and_tax_amount',
-};
-const FIELDS = [
-	'line_number',
-	'line_type',
-	'item_name',
-	'item_code',
-	'unit',
-	'quantity',
-	'unit_price',
-	'tax_rate',
-	'discount_tax',
-	'discount_amount',
-	'before_discount_and_tax_amount',
-];
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -82,14 +58,14 @@ export function parseTaxRate(value: unknown): number | undefined {
 }
 
 /** Renames aliases to SePay's keys; an unknown key is an error (a typo would be dropped silently). */
-function normaliseKeys(raw: IDataObject, index: number, source: InvoiceSource): IDataObject {
+function normaliseKeys(raw: IDataObject, index: number, source: InvoiceSource, name: LineName): IDataObject {
 	const result: IDataObject = {};
 	for (const [key, value] of Object.entries(raw)) {
-		const name = ALIASES[key] ?? key;
-		if (!FIELDS.includes(name)) {
-			throw invalidField(source, `items[${index}].${key}`, `one of the item fields ${FIELDS.join(', ')}`, value, index + 1);
+		const sepayKey = ALIASES[key] ?? key;
+		if (!FIELDS.includes(sepayKey)) {
+			throw invalidField(source, name(index, key), `one of the item fields ${FIELDS.join(', ')}`, value);
 		}
-		if (!isBlank(value)) result[name] = value;
+		if (!isBlank(value)) result[sepayKey] = value;
 	}
 	return result;
 }
@@ -97,24 +73,27 @@ function normaliseKeys(raw: IDataObject, index: number, source: InvoiceSource): 
 export interface LineRules {
 	/** VAT invoices (template 1) need a tax rate on every line but notes. */
 	requireTaxRate: boolean;
+	/** How errors name the fields; SePay's JSON keys unless said otherwise. */
+	name?: LineName;
 }
 
 /**
  * Checks and converts invoice lines before anything is sent: names, line types, the tax-rate enum,
- * quantities with at most two decimals, non-negative money. Errors name `items[<n>].<field>`.
+ * quantities with at most two decimals, non-negative money. Errors name the field by `rules.name`.
  */
 export function validateLines(rawLines: unknown, rules: LineRules, source: InvoiceSource): InvoiceLine[] {
+	const name = rules.name ?? jsonLineName;
 	if (!Array.isArray(rawLines) || rawLines.length === 0) {
-		throw invalidField(source, 'items', 'at least one invoice line', rawLines);
+		throw invalidField(source, name === jsonLineName ? 'items' : '"Items"', 'at least one invoice line', rawLines);
 	}
 	const seen = new Set<number>();
 	return rawLines.map((rawLine, index) => {
 		if (!rawLine || typeof rawLine !== 'object' || Array.isArray(rawLine)) {
-			throw invalidField(source, `items[${index}]`, 'an object with item_name, quantity, unit_price, ...', rawLine, index + 1);
+			throw invalidField(source, name(index), 'an object with item_name, quantity, unit_price, ...', rawLine);
 		}
-		const raw = normaliseKeys(rawLine as IDataObject, index, source);
+		const raw = normaliseKeys(rawLine as IDataObject, index, source, name);
 		const fail = (field: string, expected: string, value: unknown = raw[field]): never => {
-			throw invalidField(source, `items[${index}].${field}`, expected, value, index + 1);
+			throw invalidField(source, name(index, field), expected, value);
 		};
 		const number = (field: string, check: (n: number) => boolean, expected: string): number | undefined => {
 			if (raw[field] === undefined) return undefined;

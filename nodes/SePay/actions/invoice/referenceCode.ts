@@ -38,7 +38,7 @@ export function customReferenceCode(raw: unknown, source: InvoiceSource): string
 	if (!code || code.length > 100 || /[\s/?#%\\]/.test(code)) {
 		throw invalidField(
 			source,
-			'reference_code',
+			'"Custom Reference Code"',
 			'a code of up to 100 characters without spaces, /, ?, #, % or \\, unique in your SePay account (such as PAY-12345)',
 			raw,
 		);

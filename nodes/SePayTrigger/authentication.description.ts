@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Automatic registration calls SePay's OAuth2 API. The credential is keyed on this property, not
+ * on Registration: n8n's editor hides every parameter a credential's displayOptions name (issue 12).
+ * One option, shown only for Automatic; workflows saved before it existed get the default.
+ */
+export const triggerAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [{ name: 'OAuth2', value: 'oAuth2', description: 'SePay OAuth2 API: creates and deletes the webhook' }],
+	default: 'oAuth2',
+	displayOptions: { show: { registration: ['automatic'] } },
+};

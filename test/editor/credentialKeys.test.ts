@@ -1,0 +1,71 @@
+/**
+ * Issue 12, item 1: n8n's editor hides every parameter a credential's displayOptions name (it
+ * takes them for authentication fields). Credentials keyed on `resource` hid the Resource
+ * selector, so credentials may name `authentication` only. Each resource must still get its
+ * credential, with n8n's own parameter resolution, also for nodes saved without `authentication`.
+ */
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { SePay } from '../../nodes/SePay/SePay.node';
+import { SePayPollingTrigger } from '../../nodes/SePayPollingTrigger/SePayPollingTrigger.node';
+import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
+
+const nodes: INodeType[] = [new SePay(), new SePayTrigger(), new SePayPollingTrigger()];
+
+/** The credential types n8n shows (and requires) for these saved parameters. */
+function shownCredentials(description: INodeTypeDescription, saved: INodeParameters): string[] {
+	const resolved = NodeHelpers.getNodeParameters(description.properties, saved, true, false, { typeVersion: 1 }, description) ?? {};
+	return (description.credentials ?? [])
+		.filter((credential) => NodeHelpers.displayParameter(resolved, credential, { typeVersion: 1 }, description))
+		.map((credential) => credential.name);
+}
+
+function optionValues(description: INodeTypeDescription, name: string): string[] {
+	return description.properties
+		.filter((p) => p.name === name)
+		.flatMap((p) => (p.options ?? []).map((o) => String((o as { value: unknown }).value)));
+}
+
+describe.each(nodes.map((n) => [n.description.name, n.description] as const))('%s', (_name, description) => {
+	it("credentials' displayOptions name only `authentication`", () => {
+		for (const credential of description.credentials ?? []) {
+			const keys = Object.keys({ ...credential.displayOptions?.show, ...credential.displayOptions?.hide });
+			expect({ credential: credential.name, keys }).toEqual({ credential: credential.name, keys: keys.length ? ['authentication'] : [] });
+		}
+	});
+});
+
+describe('SePay node: every resource selectable, each with its credential', () => {
+	const { description } = new SePay();
+	const resources = optionValues(description, 'resource');
+	const einvoice = ['einvoiceToken', 'einvoiceUsage', 'invoice', 'providerAccount'];
+	const banking = ['bankAccount', 'company', 'profile', 'transaction', 'webhook'];
+
+	it('offers every resource and both banking authentications', () => {
+		expect(resources).toEqual(expect.arrayContaining([...einvoice, ...banking, 'paymentQr']));
+		expect(optionValues(description, 'authentication')).toEqual(expect.arrayContaining(['apiToken', 'oAuth2', 'eInvoiceApi']));
+	});
+
+	it.each(banking)('%s: API token by default, OAuth2 when chosen', (resource) => {
+		expect(shownCredentials(description, { resource })).toEqual(['sePayApi']);
+		expect(shownCredentials(description, { resource, authentication: 'oAuth2' })).toEqual(['sePayOAuth2Api']);
+	});
+
+	it.each(einvoice)('%s: the eInvoice credential, also when saved without `authentication`', (resource) => {
+		expect(shownCredentials(description, { resource })).toEqual(['sePayEInvoiceApi']);
+		expect(shownCredentials(description, { resource, authentication: 'eInvoiceApi' })).toEqual(['sePayEInvoiceApi']);
+	});
+
+	it('Payment QR needs no credential', () => {
+		expect(shownCredentials(description, { resource: 'paymentQr' })).toEqual([]);
+	});
+});
+
+describe('SePay Trigger: the OAuth2 credential only for automatic registration', () => {
+	const { description } = new SePayTrigger();
+	it('manual (the default) needs none; automatic, saved before `authentication` existed, needs OAuth2', () => {
+		expect(shownCredentials(description, {})).toEqual([]);
+		expect(shownCredentials(description, { registration: 'automatic' })).toEqual(['sePayOAuth2Api']);
+	});
+});
