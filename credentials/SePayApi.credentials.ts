@@ -12,6 +12,13 @@ import { CUSTOM_ENVIRONMENT, customServerProperties } from './shared/customServe
  * What a refused token usually means: a Test-mode token works only against the sandbox and a live
  * one only against production, and the token itself may be mistyped, deleted or disabled.
  */
+/** Any other error answer (403, 404, 429 …): SePay's own message is in the response. */
+export const SEPAY_ERROR_MESSAGE =
+	'SePay answered with an error: check the Environment (and the Base URL of a Custom one) and that the token is active.';
+
+export const NOT_SEPAY_MESSAGE =
+	'The answer did not come from SePay API v2: check the Environment, and the Base URL of a Custom one (the root, without /v2).';
+
 export const WRONG_TOKEN_MESSAGE =
 	'SePay refused this API token. A Test-mode token works only with Environment "Sandbox (Test Mode)", a live token only with "Production": check the token (my.sepay.vn → Company Settings → API Access) and the Environment.';
 
@@ -73,11 +80,16 @@ export class SePayApi implements ICredentialType {
 			url: '/bank-accounts',
 			qs: { per_page: 1 },
 			method: 'GET',
+			// n8n 2.x never matches `responseCode` rules (its request error has no `cause`) and shows
+			// "Authorization failed" for any 401. So error answers are read as bodies and matched below.
+			ignoreHttpStatusErrors: true,
 		},
-		// n8n shows this instead of its generic "Authorization failed" (issue 12).
+		// API v2 answers {"status":"success",…} or {"status":"error","message":…,"error_code":…}; an
+		// answer without `status` (an HTML page, another server) is not SePay API v2 at all.
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: WRONG_TOKEN_MESSAGE } },
-			{ type: 'responseCode', properties: { value: 403, message: WRONG_TOKEN_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'error_code', value: 'unauthorized', message: WRONG_TOKEN_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: SEPAY_ERROR_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'status', value: undefined, message: NOT_SEPAY_MESSAGE } },
 		],
 	};
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { SePayApi, WRONG_TOKEN_MESSAGE } from '../../credentials/SePayApi.credentials';
+import { NOT_SEPAY_MESSAGE, SEPAY_ERROR_MESSAGE, SePayApi, WRONG_TOKEN_MESSAGE } from '../../credentials/SePayApi.credentials';
 import { SePayEInvoiceApi } from '../../credentials/SePayEInvoiceApi.credentials';
 import { SePayOAuth2Api } from '../../credentials/SePayOAuth2Api.credentials';
 import { startEmulator } from '../emulator';
@@ -56,6 +56,16 @@ describe('SePay API (token)', () => {
 		expect(result.message).toContain('Sandbox (Test Mode)');
 		expect(result.message).toContain('Production');
 		expect(result.message).not.toContain('nope');
+	});
+
+	it('another SePay error, an answer from elsewhere and an unreachable server each fail with their own message', async () => {
+		emu.setFaults({ force429: 1, paths: ['/v2/bank-accounts'] });
+		const limited = storeWith({ sePayApi: { environment: 'custom', baseUrl: emu.baseUrl, apiToken: emu.secrets.apiToken } });
+		expect(await testCredential({ type: 'sePayApi', store: limited })).toEqual({ status: 'Error', message: SEPAY_ERROR_MESSAGE });
+		const store = storeWith({ sePayApi: { environment: 'custom', baseUrl: `${emu.baseUrl}/nothing-here`, apiToken: emu.secrets.apiToken } });
+		expect(await testCredential({ type: 'sePayApi', store })).toEqual({ status: 'Error', message: NOT_SEPAY_MESSAGE });
+		const closed = storeWith({ sePayApi: { environment: 'custom', baseUrl: 'http://127.0.0.1:9', apiToken: 'x' } });
+		expect(await testCredential({ type: 'sePayApi', store: closed })).toEqual({ status: 'Error', message: expect.stringContaining('refused the connection') });
 	});
 });
 
