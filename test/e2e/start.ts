@@ -8,6 +8,7 @@
 import { createServer } from 'node:net';
 
 import { startEmulator, type Emulator } from '../emulator';
+import { demoSeedEnd } from '../emulator/demoClock';
 import { DEMO_CREDENTIALS, demoCredentials } from './demo-credentials';
 import { importedIds, readExamples, rememberImported } from './examples';
 import { ensureN8n } from './n8n-install';
@@ -85,7 +86,14 @@ async function main(): Promise<number> {
 
 	let failure: unknown;
 	try {
-		emu = await startEmulator({ port: o.emulatorPort, seed: 1, transactions: 2000, rateLimit: o.rateLimit ? { perSecond: 3 } : false });
+		// Seeded history up to today (Vietnam time), so the examples about yesterday find payments.
+		emu = await startEmulator({
+			port: o.emulatorPort,
+			seed: 1,
+			transactions: 2000,
+			seedEndMs: demoSeedEnd(Date.now()),
+			rateLimit: o.rateLimit ? { perSecond: 3 } : false,
+		});
 		say(LABEL, `SePay emulator at ${emu.baseUrl}`);
 		n8n = await new N8nInstance(install, { userFolder: o.userFolder, port: o.n8nPort, label: `n8n ${DEV_VERSION}`, echo: o.verbose }).init();
 		say(LABEL, `installing the packed package into ${o.userFolder}/.n8n/nodes`);

@@ -23,7 +23,7 @@ export interface Dataset {
 	nextTransactionId: number;
 }
 
-/** Seeded history ends here (2026-11-20 10:00 Vietnam time), so data never depends on the clock. */
+/** Seeded history ends here by default (2026-11-20 10:00 Vietnam time), so tests never depend on the clock. */
 export const SEED_END_MS = Date.UTC(2026, 10, 20, 3, 0, 0);
 const FIRST_TRANSACTION_ID = 100001;
 
@@ -48,7 +48,7 @@ function makeCode(prng: Prng): string {
 	return prng.chance(0.7) ? `DH${prng.digits(6)}` : `HD${prng.alnum(prng.int(4, 6))}`;
 }
 
-export function generateDataset(seed: number, count: number): Dataset {
+export function generateDataset(seed: number, count: number, endMs: number = SEED_END_MS): Dataset {
 	const prng = new Prng(seed);
 	const createdBase = Date.UTC(2024, 2, 1, 2, 0, 0);
 	const accounts: BankAccount[] = ACCOUNT_SPECS.map((spec, i) => ({
@@ -86,7 +86,7 @@ export function generateDataset(seed: number, count: number): Dataset {
 	}
 
 	// Timestamps: exponential gaps with a mean chosen so the history spans about 3 h per row
-	// (at least 2 days, at most a year), ending at SEED_END_MS.
+	// (at least 2 days, at most a year), ending at endMs.
 	const spanMs = Math.min(365 * 86_400_000, Math.max(2 * 86_400_000, count * 3 * 3_600_000));
 	const gaps = new Float64Array(count);
 	let total = 0;
@@ -95,7 +95,7 @@ export function generateDataset(seed: number, count: number): Dataset {
 		total += gaps[i];
 	}
 	const scale = total > 0 ? spanMs / total : 0;
-	let t = SEED_END_MS - spanMs;
+	let t = endMs - spanMs;
 	let id = FIRST_TRANSACTION_ID;
 	const transactions: Transaction[] = new Array(count);
 	const vasByAccount = new Map<number, VirtualAccount[]>();

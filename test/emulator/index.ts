@@ -14,6 +14,7 @@ import type { Ctx } from './context';
 import { registerControl } from './control';
 import { DeliveryEngine } from './deliveries';
 import { registerEInvoice } from './einvoice';
+import { SEED_END_MS } from './data';
 import { Faults } from './faults';
 import { Router } from './http';
 import { deriveHex } from './prng';
@@ -39,6 +40,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		host: options.host ?? '127.0.0.1',
 		seed: options.seed ?? 1,
 		transactions: options.transactions ?? 200,
+		seedEndMs: options.seedEndMs ?? SEED_END_MS,
 		rateLimit: options.rateLimit ?? false,
 		accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
 		refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? 30 * 86400,
@@ -60,6 +62,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		const v = o[key];
 		if (typeof v !== 'number' || !(v > 0)) throw new Error(`SePay emulator: option ${key} must be a positive number`);
 	}
+	if (!Number.isSafeInteger(o.seedEndMs)) throw new Error('SePay emulator: option seedEndMs must be an epoch time in milliseconds');
 	if (o.transactions > 1_000_000) throw new Error('SePay emulator: at most 1,000,000 transactions');
 	if (o.rateLimit !== false && !(o.rateLimit.perSecond > 0)) throw new Error('SePay emulator: rateLimit.perSecond must be positive');
 	return o;
@@ -90,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const o = resolveOptions(options);
 	const secrets = demoSecrets(o.seed, o.oauthRedirectUri);
 	let baseUrl = '';
-	const newState = () => new EmulatorState(o.seed, o.transactions, { quota: o.einvoiceQuota });
+	const newState = () => new EmulatorState(o.seed, o.transactions, { quota: o.einvoiceQuota }, o.seedEndMs);
 	const ctx = {
 		options: o,
 		secrets,

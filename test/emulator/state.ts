@@ -78,8 +78,9 @@ export class EmulatorState {
 		readonly seed: number,
 		transactionCount: number,
 		einvoice: { quota: number },
+		seedEndMs?: number,
 	) {
-		const data = generateDataset(seed, transactionCount);
+		const data = generateDataset(seed, transactionCount, seedEndMs);
 		this.accounts = data.accounts;
 		this.vas = data.vas;
 		this.transactions = data.transactions;

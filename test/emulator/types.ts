@@ -10,6 +10,11 @@ export interface EmulatorOptions {
 	host?: string;
 	/** Seed of every generated value (data, demo secrets, ids). Default 1. */
 	seed?: number;
+	/**
+	 * Where the seeded history ends (epoch ms). Default SEED_END_MS, a fixed date, so tests never
+	 * depend on the clock; `npm start` passes one anchored to today (see demoClock.ts).
+	 */
+	seedEndMs?: number;
 	/** Number of seeded bank transactions. Default 200. */
 	transactions?: number;
 	/** `false` (default) or requests per second per credential. */
