@@ -30,7 +30,7 @@ export class SePayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-sepay/n8n-nodes-sepay#sepay-api-token';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-api-token';
 
 	properties: INodeProperties[] = [
 		{

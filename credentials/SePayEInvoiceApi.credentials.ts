@@ -39,7 +39,7 @@ export class SePayEInvoiceApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-sepay/n8n-nodes-sepay#sepay-einvoice';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-einvoice';
 
 	properties: INodeProperties[] = [
 		{

@@ -25,7 +25,7 @@ export class SePayOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-sepay/n8n-nodes-sepay#sepay-oauth2';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-oauth2';
 
 	properties: INodeProperties[] = [
 		{

@@ -48,10 +48,12 @@ export class SePay implements INodeType {
 				options: [
 					{ name: 'Bank Account', value: 'bankAccount' },
 					{ name: 'Company', value: 'company' },
-					{ name: 'eInvoice', value: 'invoice' },
-					{ name: 'eInvoice Provider Account', value: 'providerAccount' },
-					{ name: 'eInvoice Token', value: 'einvoiceToken' },
-					{ name: 'eInvoice Usage', value: 'einvoiceUsage' },
+					// "E-Invoice": n8n's actions panel heads each group "<resource> actions" in capitals,
+					// and "EINVOICE ACTIONS" read as one word (issue 12).
+					{ name: 'E-Invoice', value: 'invoice' },
+					{ name: 'E-Invoice Provider Account', value: 'providerAccount' },
+					{ name: 'E-Invoice Token', value: 'einvoiceToken' },
+					{ name: 'E-Invoice Usage', value: 'einvoiceUsage' },
 					{ name: 'Payment QR', value: 'paymentQr' },
 					{ name: 'Profile', value: 'profile' },
 					{ name: 'Transaction', value: 'transaction' },

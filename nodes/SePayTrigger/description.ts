@@ -69,6 +69,14 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { ...manual, verification: ['apiKey'] } },
 	},
 	{
+		displayName:
+			'Enter the API key first: until it is set, n8n keeps "Test this trigger" and Publish greyed out. Use the same key in SePay.',
+		name: 'apiKeyMissingNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...manual, verification: ['apiKey'], apiKey: [''] } },
+	},
+	{
 		displayName: 'HMAC Secret',
 		name: 'hmacSecret',
 		type: 'string',
@@ -77,6 +85,14 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		description: "The secret SePay shows once when you choose HMAC-SHA256 (starts with whsec_)",
 		displayOptions: { show: { ...manual, verification: ['hmac'] } },
+	},
+	{
+		displayName:
+			'Enter the HMAC secret first: until it is set, n8n keeps "Test this trigger" and Publish greyed out.',
+		name: 'hmacSecretMissingNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...manual, verification: ['hmac'], hmacSecret: [''] } },
 	},
 	{
 		displayName:

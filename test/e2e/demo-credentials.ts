@@ -21,15 +21,27 @@ export function credentialRef(key: DemoCredentialKey): Record<string, { id: stri
 }
 
 /**
- * @param requestsPerSecond the credentials' pacing: high for tests, SePay's 3 for the demo.
+ * n8n's editor pre-selects, on a new node, the most recently updated credential of the types the
+ * node can use (NodeCredentials: max `updatedAt`). So the API token, the easy default the README
+ * recommends, is stamped newest, and comes last in the import too (issue 12).
  */
-export function demoCredentials(emu: Emulator, requestsPerSecond = 100): CredentialJson[] {
+function stamped(list: CredentialJson[], nowMs: number): CredentialJson[] {
+	return list.map((credential, i) => {
+		const at = new Date(nowMs - (list.length - 1 - i) * 1000).toISOString();
+		return { ...credential, createdAt: at, updatedAt: at };
+	});
+}
+
+/**
+ * @param requestsPerSecond the credentials' pacing: high for tests, SePay's 3 for the demo.
+ * @param nowMs the clock for the credentials' timestamps.
+ */
+export function demoCredentials(emu: Emulator, requestsPerSecond = 100, nowMs = Date.now()): CredentialJson[] {
 	const custom = { environment: 'custom', baseUrl: emu.baseUrl, requestsPerSecond };
 	// OAuth2 "already connected": token data minted by the emulator, as n8n stores it after the
 	// authorization-code flow, so no browser round trip is needed. The refresh token works too.
 	const token = emu.issueOAuthToken();
-	return [
-		{ ...DEMO_CREDENTIALS.apiToken, data: { ...custom, apiToken: emu.secrets.apiToken } },
+	return stamped([
 		{
 			...DEMO_CREDENTIALS.oAuth2,
 			data: {
@@ -43,5 +55,6 @@ export function demoCredentials(emu: Emulator, requestsPerSecond = 100): Credent
 			...DEMO_CREDENTIALS.eInvoice,
 			data: { ...custom, clientId: emu.secrets.einvoiceClientId, clientSecret: emu.secrets.einvoiceClientSecret },
 		},
-	];
+		{ ...DEMO_CREDENTIALS.apiToken, data: { ...custom, apiToken: emu.secrets.apiToken } },
+	], nowMs);
 }

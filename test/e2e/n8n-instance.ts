@@ -22,6 +22,9 @@ export interface CredentialJson {
 	type: string;
 	/** Plain data: `import:credentials` encrypts it with the instance's key. */
 	data: Record<string, unknown>;
+	/** ISO times; the editor pre-selects the most recently updated credential a new node can use. */
+	createdAt?: string;
+	updatedAt?: string;
 }
 
 export interface WorkflowJson {

@@ -69,3 +69,26 @@ describe('SePay Trigger: the OAuth2 credential only for automatic registration',
 		expect(shownCredentials(description, { registration: 'automatic' })).toEqual(['sePayOAuth2Api']);
 	});
 });
+
+describe('texts the editor shows (issue 12, item 6)', () => {
+	it("no actions-panel heading reads as one word in capitals (n8n heads groups '<resource> actions')", () => {
+		const { description } = new SePay();
+		for (const name of description.properties.filter((p) => p.name === 'resource').flatMap((p) => (p.options ?? []).map((o) => o.name))) {
+			// "eInvoice" became "EINVOICE ACTIONS"; a word with a capital after a lower-case start does that.
+			expect(name).not.toMatch(/\b[a-z]+[A-Z]/);
+		}
+	});
+
+	it.each([
+		['apiKey', 'apiKeyMissingNotice', 'apiKey'],
+		['hmac', 'hmacSecretMissingNotice', 'hmacSecret'],
+	])('SePay Trigger (%s): a notice explains the greyed test button until the secret is typed', (verification, notice, field) => {
+		const { description } = new SePayTrigger();
+		const property = description.properties.find((p) => p.name === notice);
+		expect(property?.displayName).toContain('Test this trigger');
+		const shown = (value: string) =>
+			NodeHelpers.displayParameter({ registration: 'manual', verification, [field]: value }, property!, { typeVersion: 1 }, description);
+		expect(shown('')).toBe(true);
+		expect(shown('a-long-key')).toBe(false);
+	});
+});

@@ -17,7 +17,12 @@ interface Codex {
 	resources?: { primaryDocumentation?: Array<{ url: string }>; credentialDocumentation?: Array<{ url: string }> };
 }
 
-const REPO_README = /^https:\/\/github\.com\/n8n-nodes-sepay\/n8n-nodes-sepay(?:\/blob\/main\/README\.md)?#(.+)$/;
+/**
+ * Docs links go to the package's npm page, which shows this README (issue 12: the GitHub repository
+ * they named does not exist). A link with an anchor must name a README heading.
+ */
+export const DOCS_PAGE = 'https://www.npmjs.com/package/n8n-nodes-sepay';
+const REPO_README = /^https:\/\/www\.npmjs\.com\/package\/n8n-nodes-sepay(?:#(.+))?$/;
 
 function instantiate(file: string): Record<string, unknown> {
 	const module = require(file) as Record<string, new () => Record<string, unknown>>;
@@ -44,7 +49,8 @@ function checkIcon(label: string, fromFile: string, icon: Icon): string[] {
 function checkDocLink(label: string, url: string | undefined, anchors: Set<string>): string[] {
 	if (!url) return [`docs: ${label} has no documentation URL`];
 	const match = REPO_README.exec(url);
-	if (match && !anchors.has(decodeURIComponent(match[1]))) return [`docs: ${label} links to #${match[1]}, which is no heading in README.md`];
+	if (!match) return [`docs: ${label} links to ${url}, not to ${DOCS_PAGE}`];
+	if (match[1] && !anchors.has(decodeURIComponent(match[1]))) return [`docs: ${label} links to #${match[1]}, which is no heading in README.md`];
 	return [];
 }
 

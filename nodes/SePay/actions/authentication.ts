@@ -41,7 +41,7 @@ export const einvoiceAuthenticationProperty: INodeProperties = {
 	type: 'options',
 	options: [
 		{
-			name: 'eInvoice API',
+			name: 'E-Invoice API',
 			value: 'eInvoiceApi',
 			description: 'SePay eInvoice API with its client ID and secret',
 		},
