@@ -15,7 +15,7 @@ import { loadOptions, newStore, run, startEInvoiceEmulator } from './setup';
 const { description } = new SePay();
 
 /** A line as the editor adds it: every field at its default, then a name typed in. */
-const newLine = (itemName: string): IDataObject => ({
+const newLine = (itemName: string): INodeParameters => ({
 	...Object.fromEntries(itemFields.map((field) => [field.name, field.default])),
 	itemName,
 });
