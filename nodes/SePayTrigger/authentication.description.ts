@@ -11,5 +11,6 @@ export const triggerAuthenticationProperty: INodeProperties = {
 	type: 'options',
 	options: [{ name: 'OAuth2', value: 'oAuth2', description: 'SePay OAuth2 API: creates and deletes the webhook' }],
 	default: 'oAuth2',
-	displayOptions: { show: { registration: ['automatic'] } },
+	// `hide`, not `show: automatic`: n8n's editor hides parameters an auth field's `show` names.
+	displayOptions: { hide: { registration: ['manual'] } },
 };

@@ -17,6 +17,7 @@ Options (environment variable in brackets):
   --no-rate-limit     emulator without SePay's 3 requests/second limit
   --verbose           also print n8n's own output here (it always goes to .n8n-dev/n8n.log)
   --help              this text
+n8n's user folder (data, log): $SEPAY_START_USER_FOLDER, else .n8n-dev/ in the repository
 Cache folder for n8n: $SEPAY_N8N_CACHE, else \${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-sepay
 `;
 
@@ -45,7 +46,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv = proce
 		reimport: false,
 		rateLimit: true,
 		verbose: false,
-		userFolder: join(REPO_ROOT, '.n8n-dev'),
+		userFolder: env.SEPAY_START_USER_FOLDER || join(REPO_ROOT, '.n8n-dev'),
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];

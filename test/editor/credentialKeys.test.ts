@@ -27,7 +27,23 @@ function optionValues(description: INodeTypeDescription, name: string): string[]
 		.flatMap((p) => (p.options ?? []).map((o) => String((o as { value: unknown }).value)));
 }
 
+/**
+ * n8n 2.8 editor (users.store: getNodeAuthFields + isAuthRelatedParameter): the auth fields are the
+ * properties credentials' displayOptions.show name; a parameter named in an auth field's own
+ * displayOptions.show is hidden from the parameter list too.
+ */
+function hiddenByEditor(description: INodeTypeDescription): string[] {
+	const authNames = new Set((description.credentials ?? []).flatMap((c) => Object.keys(c.displayOptions?.show ?? {})));
+	const authFields = description.properties.filter((p) => authNames.has(p.name));
+	const related = new Set(authFields.flatMap((field) => Object.keys(field.displayOptions?.show ?? {})));
+	return [...new Set(description.properties.filter((p) => authNames.has(p.name) || related.has(p.name)).map((p) => p.name))];
+}
+
 describe.each(nodes.map((n) => [n.description.name, n.description] as const))('%s', (_name, description) => {
+	it('the editor hides no parameter but Authentication (which it shows with the credential)', () => {
+		expect(hiddenByEditor(description).filter((name) => name !== 'authentication')).toEqual([]);
+	});
+
 	it("credentials' displayOptions name only `authentication`", () => {
 		for (const credential of description.credentials ?? []) {
 			const keys = Object.keys({ ...credential.displayOptions?.show, ...credential.displayOptions?.hide });

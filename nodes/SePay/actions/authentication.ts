@@ -9,6 +9,17 @@ export const BANKING_RESOURCES = ['bankAccount', 'company', 'profile', 'transact
 /** Resources served by the eInvoice API and its own credential. */
 export const EINVOICE_RESOURCES = ['einvoiceToken', 'einvoiceUsage', 'invoice', 'providerAccount'];
 
+/** Resources that need no credential. */
+const NO_CREDENTIAL_RESOURCES = ['paymentQr'];
+
+/*
+ * The Authentication properties say where they are hidden, never where they are shown: n8n's
+ * editor (isAuthRelatedParameter) hides every parameter named in an auth field's `show`, so
+ * `show: { resource }` here would hide the Resource selector (issue 12).
+ */
+const NOT_BANKING = [...EINVOICE_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
+const NOT_EINVOICE = [...BANKING_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
+
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
@@ -26,7 +37,7 @@ export const authenticationProperty: INodeProperties = {
 		},
 	],
 	default: 'apiToken',
-	displayOptions: { show: { resource: BANKING_RESOURCES } },
+	displayOptions: { hide: { resource: NOT_BANKING } },
 };
 
 /**
@@ -47,11 +58,20 @@ export const einvoiceAuthenticationProperty: INodeProperties = {
 		},
 	],
 	default: 'eInvoiceApi',
-	displayOptions: { show: { resource: EINVOICE_RESOURCES } },
+	displayOptions: { hide: { resource: NOT_EINVOICE } },
 };
 
+/**
+ * The banking Authentication. n8n's credential list mixes every SePay credential, and choosing an
+ * eInvoice one sets Authentication to E-Invoice API: say so instead of calling the wrong API.
+ */
 export function getAuthentication(context: IExecuteFunctions, itemIndex: number): BankingAuthentication {
-	return context.getNodeParameter('authentication', itemIndex, 'apiToken') as BankingAuthentication;
+	const value = context.getNodeParameter('authentication', itemIndex, 'apiToken') as string;
+	if (value === 'apiToken' || value === 'oAuth2') return value;
+	throw new NodeOperationError(context.getNode(), `Authentication "${value}" cannot be used for this resource`, {
+		itemIndex,
+		description: 'Bank accounts, transactions, webhooks, profile and company need a SePay API (token) or SePay OAuth2 API credential.',
+	});
 }
 
 /** For operations SePay offers on the OAuth2 API only: a clear message instead of a failed call. */
