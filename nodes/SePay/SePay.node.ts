@@ -1,9 +1,15 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, einvoiceAuthenticationProperty } from './actions/authentication';
+import {
+	AUTHENTICATION_VALUES,
+	authenticationProperty,
+	einvoiceAuthenticationProperty,
+	noCredentialAuthenticationProperty,
+} from './actions/authentication';
 import { resources } from './actions/resources';
 import { router } from './actions/router';
+import { credentialShownFor } from './transport/credentialDisplay';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 
@@ -26,17 +32,17 @@ export class SePay implements INodeType {
 			{
 				name: 'sePayApi',
 				required: true,
-				displayOptions: { show: { authentication: ['apiToken'] } },
+				displayOptions: credentialShownFor(['apiToken'], AUTHENTICATION_VALUES),
 			},
 			{
 				name: 'sePayOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
+				displayOptions: credentialShownFor(['oAuth2'], AUTHENTICATION_VALUES),
 			},
 			{
 				name: 'sePayEInvoiceApi',
 				required: true,
-				displayOptions: { show: { authentication: ['eInvoiceApi'] } },
+				displayOptions: credentialShownFor(['eInvoiceApi'], AUTHENTICATION_VALUES),
 			},
 		],
 		properties: [
@@ -63,6 +69,7 @@ export class SePay implements INodeType {
 			},
 			authenticationProperty,
 			einvoiceAuthenticationProperty,
+			noCredentialAuthenticationProperty,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -3,11 +3,14 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 
 import { simplifyTransaction } from '../SePay/helpers/simplifyTransaction';
 import type { BankingAuthentication } from '../SePay/transport';
+import { credentialShownFor } from '../SePay/transport/credentialDisplay';
 import { matchesFilters, readFilters } from '../SePayTrigger/filters';
 import { pollingProperties } from './description';
 import { pollApiV2 } from './pollApiV2';
 import { pollOAuth2 } from './pollOAuth2';
 import { pollState } from './state';
+
+const AUTHENTICATION = ['apiToken', 'oAuth2'];
 
 /**
  * For n8n instances without a public HTTPS URL: polls SePay and emits each new transaction once,
@@ -27,8 +30,8 @@ export class SePayPollingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'sePayApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'sePayOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'sePayApi', required: true, displayOptions: credentialShownFor(['apiToken'], AUTHENTICATION) },
+			{ name: 'sePayOAuth2Api', required: true, displayOptions: credentialShownFor(['oAuth2'], AUTHENTICATION) },
 		],
 		properties: pollingProperties,
 	};

@@ -4,7 +4,12 @@ import type {
 	INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { handleDelivery } from './delivery';
-import { triggerAuthenticationProperty } from './authentication.description';
+import { credentialShownFor } from '../SePay/transport/credentialDisplay';
+import {
+	manualAuthenticationProperty,
+	TRIGGER_AUTHENTICATION_VALUES,
+	triggerAuthenticationProperty,
+} from './authentication.description';
 import { triggerProperties } from './description';
 import { createWebhook, deleteRegisteredWebhook, webhookExists } from './registration';
 
@@ -28,7 +33,7 @@ export class SePayTrigger implements INodeType {
 			{
 				name: 'sePayOAuth2Api',
 				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
+				displayOptions: credentialShownFor(['oAuth2'], TRIGGER_AUTHENTICATION_VALUES),
 			},
 		],
 		webhooks: [
@@ -41,7 +46,7 @@ export class SePayTrigger implements INodeType {
 			},
 		],
 		// Registration first: the Authentication field is shown only for Automatic.
-		properties: [triggerProperties[0], triggerAuthenticationProperty, ...triggerProperties.slice(1)],
+		properties: [triggerProperties[0], triggerAuthenticationProperty, manualAuthenticationProperty, ...triggerProperties.slice(1)],
 	};
 
 	webhookMethods = {

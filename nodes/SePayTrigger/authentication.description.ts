@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Automatic registration uses OAuth2; Manual needs no credential ("none"). */
+export const TRIGGER_AUTHENTICATION_VALUES = ['oAuth2', 'none'] as const;
+
 /**
  * Automatic registration calls SePay's OAuth2 API. The credential is keyed on this property, not
  * on Registration: n8n's editor hides every parameter a credential's displayOptions name (issue 12).
@@ -13,4 +16,13 @@ export const triggerAuthenticationProperty: INodeProperties = {
 	default: 'oAuth2',
 	// `hide`, not `show: automatic`: n8n's editor hides parameters an auth field's `show` names.
 	displayOptions: { hide: { registration: ['manual'] } },
+};
+
+/** Manual registration: no credential. Hidden; workflows saved before it existed get the default. */
+export const manualAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'hidden',
+	default: 'none',
+	displayOptions: { show: { registration: ['manual'] } },
 };

@@ -40,8 +40,12 @@ function hiddenByEditor(description: INodeTypeDescription): string[] {
 }
 
 describe.each(nodes.map((n) => [n.description.name, n.description] as const))('%s', (_name, description) => {
-	it('the editor hides no parameter but Authentication (which it shows with the credential)', () => {
-		expect(hiddenByEditor(description).filter((name) => name !== 'authentication')).toEqual([]);
+	it('the editor hides no parameter (Resource, Authentication and Registration stay selectors)', () => {
+		expect(hiddenByEditor(description)).toEqual([]);
+	});
+
+	it("no credential is keyed by `show`: n8n would mix every credential type into one list and pre-select across them", () => {
+		expect((description.credentials ?? []).filter((c) => c.displayOptions?.show).map((c) => c.name)).toEqual([]);
 	});
 
 	it("credentials' displayOptions name only `authentication`", () => {

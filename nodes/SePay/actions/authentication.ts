@@ -13,10 +13,12 @@ export const EINVOICE_RESOURCES = ['einvoiceToken', 'einvoiceUsage', 'invoice', 
 const NO_CREDENTIAL_RESOURCES = ['paymentQr'];
 
 /*
- * The Authentication properties say where they are hidden, never where they are shown: n8n's
- * editor (isAuthRelatedParameter) hides every parameter named in an auth field's `show`, so
- * `show: { resource }` here would hide the Resource selector (issue 12).
+ * Every Authentication value the node knows; each credential is hidden for all but its own
+ * (transport/credentialDisplay.ts). 'none': resources that need no credential.
+ * The Authentication properties also say where they are hidden: were a credential ever keyed by
+ * `show` again, n8n's editor would hide every parameter an auth field's `show` names (Resource).
  */
+export const AUTHENTICATION_VALUES = ['apiToken', 'oAuth2', 'eInvoiceApi', 'none'] as const;
 const NOT_BANKING = [...EINVOICE_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
 const NOT_EINVOICE = [...BANKING_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
 
@@ -97,3 +99,12 @@ export function oAuth2OnlyNotice(resource: string, operations?: string[]): INode
 		},
 	};
 }
+
+/** Payment QR needs no credential: its Authentication is "none", so every credential hides. */
+export const noCredentialAuthenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'hidden',
+	default: 'none',
+	displayOptions: { show: { resource: NO_CREDENTIAL_RESOURCES } },
+};

@@ -1,0 +1,97 @@
+/** What a user does in n8n's editor, as small steps on a playwright page (n8n 2.8 selectors). */
+import type { Locator, Page } from 'playwright-core';
+
+export async function signIn(page: Page, editorUrl: string, email: string, password: string): Promise<void> {
+	await page.goto(`${editorUrl}/signin`);
+	await page.fill('input[name=emailOrLdapLoginId]', email);
+	await page.fill('input[name=password]', password);
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/(home|workflows)/);
+}
+
+export async function openWorkflow(page: Page, editorUrl: string, id: string): Promise<void> {
+	await page.goto(`${editorUrl}/workflow/${id}`);
+	await page.getByTestId('canvas-wrapper').waitFor();
+	await page.getByTestId('canvas-node').first().waitFor();
+}
+
+export async function newWorkflow(page: Page, editorUrl: string): Promise<void> {
+	await page.goto(`${editorUrl}/workflow/new`);
+	await page.getByTestId('canvas-wrapper').waitFor();
+}
+
+/** Opens the nodes panel (on a workflow with nodes) and searches. */
+export async function searchNodes(page: Page, text: string): Promise<string[]> {
+	if (!(await page.getByTestId('node-creator').isVisible())) {
+		const plus = page.getByTestId('canvas-plus-button');
+		if (await plus.isVisible()) await plus.click();
+		else await page.getByTestId('node-creator-plus-button').click();
+	}
+	await page.getByTestId('node-creator-search-bar').fill(text);
+	await page.waitForTimeout(500);
+	return (await page.getByTestId('node-creator-item-name').allInnerTexts()).map((t) => t.trim());
+}
+
+export async function closeNdv(page: Page): Promise<void> {
+	if (await page.getByTestId('ndv').isVisible()) await page.getByTestId('ndv-close-button').click();
+	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+}
+
+/** The parameter's select (options) in the open NDV. */
+export function parameterInput(page: Page, name: string): Locator {
+	return page.getByTestId('ndv').getByTestId(`parameter-input-${name}`);
+}
+
+export async function selectedText(page: Page, name: string): Promise<string> {
+	return (await parameterInput(page, name).locator('input').first().inputValue()).trim();
+}
+
+/** Picks an option of a select parameter by its visible name. */
+export async function chooseOption(page: Page, name: string, option: string): Promise<void> {
+	await parameterInput(page, name).click();
+	const item = page.locator('.el-select-dropdown__item:visible, [role=option]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) });
+	await item.first().click();
+	await page.waitForTimeout(150);
+}
+
+/** Names of a select parameter's options, as the dropdown lists them. */
+export async function optionNames(page: Page, name: string): Promise<string[]> {
+	await parameterInput(page, name).click();
+	const items = page.locator('.el-select-dropdown__item:visible');
+	await items.first().waitFor();
+	const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	await page.keyboard.press('Escape');
+	return names;
+}
+
+export async function credentialSelected(page: Page): Promise<string> {
+	return (await page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first().inputValue()).trim();
+}
+
+export async function chooseCredential(page: Page, name: string): Promise<void> {
+	await page.getByTestId('ndv').getByTestId('node-credentials-select').click();
+	await page.locator('.el-select-dropdown__item:visible').filter({ hasText: name }).first().click();
+	await page.waitForTimeout(200);
+}
+
+/** "Execute step" in the open NDV; returns the output panel's item count. */
+export async function executeStep(page: Page, timeoutMs = 90_000): Promise<number> {
+	await page.getByTestId('ndv').getByTestId('node-execute-button').first().click();
+	const output = page.getByTestId('output-panel');
+	const started = Date.now();
+	for (;;) {
+		const text = await output.innerText();
+		const m = /(\d[\d,]*)\s+items?\b/i.exec(text);
+		if (m) return Number(m[1].replace(/,/g, ''));
+		if (/error|problem/i.test(text) && !/Execute step/.test(text.slice(0, 40))) {
+			const issue = await page.getByTestId('ndv').innerText();
+			if (/Problem in node|ERROR:|failed/i.test(issue)) throw new Error(`Execute step failed: ${issue.slice(0, 400)}`);
+		}
+		if (Date.now() - started > timeoutMs) throw new Error(`no output count after ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
+		await page.waitForTimeout(500);
+	}
+}
+
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
