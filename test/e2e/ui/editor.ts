@@ -16,8 +16,25 @@ export async function openWorkflow(page: Page, editorUrl: string, id: string): P
 }
 
 export async function newWorkflow(page: Page, editorUrl: string): Promise<void> {
+	// Through the workflows list, so the editor does not keep the previous canvas.
+	await page.goto(`${editorUrl}/home/workflows`);
+	await page.getByTestId('resources-list-wrapper').or(page.getByTestId('add-resource-workflow')).first().waitFor().catch(() => undefined);
 	await page.goto(`${editorUrl}/workflow/new`);
 	await page.getByTestId('canvas-wrapper').waitFor();
+	await page.getByTestId('canvas-node').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+}
+
+/** A new workflow with one SePay action added from the nodes panel (n8n adds its manual trigger). */
+export async function newWorkflowWithAction(page: Page, editorUrl: string, action: string): Promise<void> {
+	await newWorkflow(page, editorUrl);
+	await searchNodes(page, 'SePay');
+	await page.getByTestId('node-creator-item-name').filter({ hasText: /^SePay$/ }).first().click();
+	const panel = page.getByTestId('node-creator');
+	const item = panel.getByText(action, { exact: true });
+	if (!(await item.isVisible().catch(() => false))) await panel.getByText(/^Actions \(\d+\)/).click();
+	await item.click();
+	await page.getByTestId('ndv').waitFor();
+	await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
 }
 
 /** Opens the nodes panel (on a workflow with nodes) and searches. */
@@ -49,7 +66,8 @@ export async function selectedText(page: Page, name: string): Promise<string> {
 /** Picks an option of a select parameter by its visible name. */
 export async function chooseOption(page: Page, name: string, option: string): Promise<void> {
 	await parameterInput(page, name).click();
-	const item = page.locator('.el-select-dropdown__item:visible, [role=option]:visible').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) });
+	// An item shows the option's name and, below it, its description.
+	const item = page.locator('.el-select-dropdown__item:visible').filter({ has: page.getByText(option, { exact: true }) });
 	await item.first().click();
 	await page.waitForTimeout(150);
 }
@@ -81,12 +99,9 @@ export async function executeStep(page: Page, timeoutMs = 90_000): Promise<numbe
 	const started = Date.now();
 	for (;;) {
 		const text = await output.innerText();
+		if (/Error details/.test(text)) throw new Error(`Execute step failed: ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
 		const m = /(\d[\d,]*)\s+items?\b/i.exec(text);
 		if (m) return Number(m[1].replace(/,/g, ''));
-		if (/error|problem/i.test(text) && !/Execute step/.test(text.slice(0, 40))) {
-			const issue = await page.getByTestId('ndv').innerText();
-			if (/Problem in node|ERROR:|failed/i.test(issue)) throw new Error(`Execute step failed: ${issue.slice(0, 400)}`);
-		}
 		if (Date.now() - started > timeoutMs) throw new Error(`no output count after ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
 		await page.waitForTimeout(500);
 	}

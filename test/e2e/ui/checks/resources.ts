@@ -3,15 +3,21 @@
  * with the API token credential pre-selected (item 5); every resource and each of its operations
  * renders its parameters without editor errors; OAuth2 is selectable through the credential.
  */
-import { SePay } from '../../../../nodes/SePay/SePay.node';
+import { join } from 'node:path';
+
+import type { INodeType } from 'n8n-workflow';
+
+import { REPO_ROOT } from '../../cache';
 import { assert, realErrors, type UiCheck } from '../check';
-import { chooseCredential, chooseOption, credentialSelected, openWorkflow, optionNames, searchNodes, selectedText } from '../editor';
+import { chooseCredential, chooseOption, credentialSelected, newWorkflowWithAction, optionNames, selectedText } from '../editor';
 
 const API_TOKEN = 'SePay API token (emulator)';
 const OAUTH2 = 'SePay OAuth2 (emulator)';
 
 /** Resource display name → its operations' display names, from the node's own description. */
 function operationsByResource(): Map<string, { value: string; operations: string[] }> {
+	// The built node (dist/, what n8n loaded): ts-node would resolve SePay.node to the codex JSON.
+	const { SePay } = require(join(REPO_ROOT, 'dist', 'nodes', 'SePay', 'SePay.node.js')) as { SePay: new () => INodeType };
 	const { properties } = new SePay().description;
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
 	const map = new Map<string, { value: string; operations: string[] }>();
@@ -23,14 +29,7 @@ function operationsByResource(): Map<string, { value: string; operations: string
 }
 
 export async function addGetManyTransactions(ctx: Parameters<UiCheck['run']>[0]): Promise<void> {
-	const { page, stack } = ctx;
-	await openWorkflow(page, stack.editorUrl, 'sepayExDailyRec1');
-	await page.keyboard.press('Tab');
-	await searchNodes(page, 'SePay');
-	await page.getByTestId('node-creator-item-name').filter({ hasText: /^SePay$/ }).first().click();
-	await page.getByTestId('node-creator').getByText('Get many transactions', { exact: true }).click();
-	await page.getByTestId('ndv').waitFor();
-	await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
+	await newWorkflowWithAction(ctx.page, ctx.stack.editorUrl, 'Get many transactions');
 }
 
 export const resourceSelectors: UiCheck = {
@@ -46,12 +45,13 @@ export const resourceSelectors: UiCheck = {
 		await shot('node');
 
 		const expected = operationsByResource();
-		const listed = await optionNames(page, 'resource');
+		// n8n adds "Custom API Call" (the HTTP Request node with this credential) to every resource list.
+		const listed = (await optionNames(page, 'resource')).filter((name) => name !== 'Custom API Call');
 		assert(JSON.stringify(listed) === JSON.stringify([...expected.keys()]), `Resource lists ${listed.join(', ')}`);
 		let rendered = 0;
 		for (const [resource, { operations }] of expected) {
 			await chooseOption(page, 'resource', resource);
-			const ops = await optionNames(page, 'operation');
+			const ops = (await optionNames(page, 'operation')).filter((name) => name !== 'Custom API Call');
 			assert(JSON.stringify(ops) === JSON.stringify(operations), `${resource}: Operation lists ${ops.join(', ')}, expected ${operations.join(', ')}`);
 			for (const operation of operations) {
 				await chooseOption(page, 'operation', operation);
@@ -64,13 +64,19 @@ export const resourceSelectors: UiCheck = {
 			await shot(`resource-${expected.get(resource)?.value}`);
 		}
 
-		// Both banking authentications: picking the OAuth2 credential switches Authentication.
+		// Both banking authentications are a selector; each lists only its own credentials.
 		await chooseOption(page, 'resource', 'Webhook');
 		const notice = () => page.getByTestId('ndv').getByText('This operation needs OAuth2 authentication', { exact: false });
 		assert(await notice().isVisible(), 'Webhook with the API token shows no OAuth2 notice');
-		await chooseCredential(page, OAUTH2);
+		const auths = await optionNames(page, 'authentication');
+		assert(auths.includes('API Token') && auths.includes('OAuth2'), `Authentication offers ${auths.join(', ')}`);
+		await chooseOption(page, 'authentication', 'OAuth2');
 		await notice().waitFor({ state: 'hidden' });
+		if ((await credentialSelected(page)) !== OAUTH2) await chooseCredential(page, OAUTH2);
 		await shot('webhook-oauth2');
-		return `${expected.size} resources, ${rendered} operations rendered; "${API_TOKEN}" pre-selected; OAuth2 chosen via its credential`;
+		await chooseOption(page, 'resource', 'E-Invoice');
+		const einvoiceCredential = await credentialSelected(page);
+		assert(einvoiceCredential === 'SePay eInvoice (emulator)', `E-Invoice shows the credential "${einvoiceCredential}"`);
+		return `${expected.size} resources, ${rendered} operations rendered; "${API_TOKEN}" pre-selected; Authentication ${auths.join('/')}; E-Invoice gets "${einvoiceCredential}"`;
 	},
 };

@@ -1,0 +1,44 @@
+/**
+ * Execute step on one operation per resource family, as a user would: Transaction → Get Many
+ * (API token), E-Invoice → Create with the form's defaults for the first template (issue 12
+ * item 2), Payment QR → Generate (no credential).
+ */
+import { assert, type UiCheck } from '../check';
+import { chooseOption, closeNdv, executeStep, parameterInput } from '../editor';
+import { addGetManyTransactions } from './resources';
+
+export const executeSteps: UiCheck = {
+	name: 'Execute step per resource family',
+	async run(ctx) {
+		const { page, shot } = ctx;
+		await addGetManyTransactions(ctx);
+		const transactions = await executeStep(page);
+		assert(transactions === 50, `Transaction → Get Many gave ${transactions} items, expected 50`);
+		await shot('execute-transactions');
+
+		await chooseOption(page, 'resource', 'Payment QR');
+		await chooseOption(page, 'operation', 'Generate');
+		const ndv = page.getByTestId('ndv');
+		for (const [name, value] of [['accountNumber', '0071000123456'], ['bank', 'Vietcombank'], ['amount', '50000']] as const) {
+			const input = parameterInput(page, name).locator('input').first();
+			if (await input.isVisible().catch(() => false)) await input.fill(value);
+		}
+		const qr = await executeStep(page);
+		assert(qr === 1, `Payment QR → Generate gave ${qr} items`);
+
+		await chooseOption(page, 'resource', 'E-Invoice');
+		await chooseOption(page, 'operation', 'Create');
+		await parameterInput(page, 'providerAccountId').click();
+		await page.locator('.el-select-dropdown__item:visible').first().click();
+		await parameterInput(page, 'template').click();
+		const firstTemplate = (await page.locator('.el-select-dropdown__item:visible').first().innerText()).trim();
+		await page.locator('.el-select-dropdown__item:visible').first().click();
+		await ndv.getByText('Add Item', { exact: true }).click();
+		await parameterInput(page, 'itemName').locator('input').first().fill('Dịch vụ tư vấn');
+		const invoices = await executeStep(page);
+		assert(invoices === 1, `E-Invoice → Create with defaults (template "${firstTemplate}") gave ${invoices} items`);
+		await shot('execute-invoice-create');
+		await closeNdv(page);
+		return `Transaction → Get Many: ${transactions} items; Payment QR → Generate: ${qr}; E-Invoice → Create (template "${firstTemplate}", defaults): ${invoices}`;
+	},
+};
