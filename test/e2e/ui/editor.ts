@@ -82,8 +82,11 @@ export async function optionNames(page: Page, name: string): Promise<string[]> {
 	return names;
 }
 
+/** The credential shown in the open NDV ('' when the resource needs none). */
 export async function credentialSelected(page: Page): Promise<string> {
-	return (await page.getByTestId('ndv').getByTestId('node-credentials-select').locator('input').first().inputValue()).trim();
+	const select = page.getByTestId('ndv').getByTestId('node-credentials-select');
+	if (!(await select.isVisible().catch(() => false))) return '';
+	return (await select.locator('input').first().inputValue()).trim();
 }
 
 export async function chooseCredential(page: Page, name: string): Promise<void> {
@@ -94,11 +97,17 @@ export async function chooseCredential(page: Page, name: string): Promise<void> 
 
 /** "Execute step" in the open NDV; returns the output panel's item count. */
 export async function executeStep(page: Page, timeoutMs = 90_000): Promise<number> {
-	await page.getByTestId('ndv').getByTestId('node-execute-button').first().click();
 	const output = page.getByTestId('output-panel');
+	// The panel keeps the previous run's output until the new one arrives.
+	const before = await output.innerText();
+	await page.getByTestId('ndv').getByTestId('node-execute-button').first().click();
 	const started = Date.now();
 	for (;;) {
 		const text = await output.innerText();
+		if (text === before && Date.now() - started < timeoutMs) {
+			await page.waitForTimeout(300);
+			continue;
+		}
 		if (/Error details/.test(text)) throw new Error(`Execute step failed: ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
 		const m = /(\d[\d,]*)\s+items?\b/i.exec(text);
 		if (m) return Number(m[1].replace(/,/g, ''));

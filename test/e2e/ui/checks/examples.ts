@@ -36,9 +36,10 @@ export const exampleWorkflows: UiCheck = {
 		await page.getByTestId('execute-workflow-button').first().click();
 		const summary = page.getByTestId('canvas-node').filter({ hasText: 'Summarize' });
 		await summary.getByText(/1 item/).first().waitFor({ timeout: 90_000 });
-		const transactionsNode = page.getByTestId('canvas-node').filter({ hasText: "Yesterday's Transactions" });
-		const label = (await transactionsNode.innerText()).match(/(\d+) items?/)?.[1];
-		assert(label && Number(label) > 0, `the daily reconciliation found no transactions yesterday (${label ?? 'no count'})`);
+		// Edge labels: trigger → Yesterday's Transactions "1 item", then → Summarize "<n> items".
+		const counts = (await page.getByTestId('edge-label').allInnerTexts()).map((t) => Number(/(\d+)\s+items?/.exec(t)?.[1] ?? 0));
+		const label = counts.length >= 2 ? counts[counts.length - 1] : 0;
+		assert(counts.filter((n) => n > 0).length >= 2, `the daily reconciliation found no transactions yesterday (edge counts ${counts.join(', ')})`);
 		await shot('example-daily-reconciliation-run');
 		return `${files.length} examples opened and imported; daily reconciliation: ${label} transactions yesterday`;
 	},

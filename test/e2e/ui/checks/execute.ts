@@ -4,7 +4,7 @@
  * item 2), Payment QR → Generate (no credential).
  */
 import { assert, type UiCheck } from '../check';
-import { chooseOption, closeNdv, executeStep, parameterInput } from '../editor';
+import { chooseCredential, chooseOption, closeNdv, credentialSelected, executeStep, parameterInput } from '../editor';
 import { addGetManyTransactions } from './resources';
 
 export const executeSteps: UiCheck = {
@@ -27,6 +27,7 @@ export const executeSteps: UiCheck = {
 		assert(qr === 1, `Payment QR → Generate gave ${qr} items`);
 
 		await chooseOption(page, 'resource', 'E-Invoice');
+		if ((await credentialSelected(page)) !== 'SePay eInvoice (emulator)') await chooseCredential(page, 'SePay eInvoice (emulator)');
 		await chooseOption(page, 'operation', 'Create');
 		await parameterInput(page, 'providerAccountId').click();
 		await page.locator('.el-select-dropdown__item:visible').first().click();

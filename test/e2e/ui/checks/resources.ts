@@ -12,6 +12,8 @@ import { assert, realErrors, type UiCheck } from '../check';
 import { chooseCredential, chooseOption, credentialSelected, newWorkflowWithAction, optionNames, selectedText } from '../editor';
 
 const API_TOKEN = 'SePay API token (emulator)';
+const EINVOICE = 'SePay eInvoice (emulator)';
+const DOCS_PAGE = 'https://www.npmjs.com/package/n8n-nodes-sepay';
 const OAUTH2 = 'SePay OAuth2 (emulator)';
 
 /** Resource display name → its operations' display names, from the node's own description. */
@@ -43,6 +45,9 @@ export const resourceSelectors: UiCheck = {
 		const preselected = await credentialSelected(page);
 		assert(preselected === API_TOKEN, `the pre-selected credential is "${preselected}", not "${API_TOKEN}"`);
 		await shot('node');
+		const links = await page.getByTestId('ndv').locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		const docs = links.find((href) => href.startsWith(DOCS_PAGE));
+		assert(docs, `the node's Docs link is not the npm page: ${links.join(', ').slice(0, 300)}`);
 
 		const expected = operationsByResource();
 		// n8n adds "Custom API Call" (the HTTP Request node with this credential) to every resource list.
@@ -51,6 +56,8 @@ export const resourceSelectors: UiCheck = {
 		let rendered = 0;
 		for (const [resource, { operations }] of expected) {
 			await chooseOption(page, 'resource', resource);
+			// As a user does: the eInvoice resources need their own credential, picked once.
+			if (resource.startsWith('E-Invoice') && (await credentialSelected(page)) !== EINVOICE) await chooseCredential(page, EINVOICE);
 			const ops = (await optionNames(page, 'operation')).filter((name) => name !== 'Custom API Call');
 			assert(JSON.stringify(ops) === JSON.stringify(operations), `${resource}: Operation lists ${ops.join(', ')}, expected ${operations.join(', ')}`);
 			for (const operation of operations) {
@@ -76,7 +83,7 @@ export const resourceSelectors: UiCheck = {
 		await shot('webhook-oauth2');
 		await chooseOption(page, 'resource', 'E-Invoice');
 		const einvoiceCredential = await credentialSelected(page);
-		assert(einvoiceCredential === 'SePay eInvoice (emulator)', `E-Invoice shows the credential "${einvoiceCredential}"`);
-		return `${expected.size} resources, ${rendered} operations rendered; "${API_TOKEN}" pre-selected; Authentication ${auths.join('/')}; E-Invoice gets "${einvoiceCredential}"`;
+		assert(einvoiceCredential === EINVOICE, `E-Invoice shows the credential "${einvoiceCredential}"`);
+		return `Docs → ${docs}; ${expected.size} resources, ${rendered} operations rendered; "${API_TOKEN}" pre-selected; Authentication ${auths.join('/')}; E-Invoice gets "${einvoiceCredential}"`;
 	},
 };
