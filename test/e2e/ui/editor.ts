@@ -69,16 +69,36 @@ export async function chooseOption(page: Page, name: string, option: string): Pr
 	// An item shows the option's name and, below it, its description.
 	const item = page.locator('.el-select-dropdown__item:visible').filter({ has: page.getByText(option, { exact: true }) });
 	await item.first().click();
-	await page.waitForTimeout(150);
+	await dropdownClosed(page);
+}
+
+/** Waits until no select dropdown is open (one fading out would mix into the next one's items). */
+async function dropdownClosed(page: Page): Promise<void> {
+	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/** Picks the first option a select parameter offers (a loaded list); returns its name. */
+export async function chooseFirstOption(page: Page, name: string): Promise<string> {
+	await dropdownClosed(page);
+	await parameterInput(page, name).click();
+	const item = page.locator('.el-select-dropdown__item:visible').first();
+	await item.waitFor();
+	await page.waitForTimeout(300);
+	const text = (await item.innerText()).split('\n')[0].trim();
+	await item.click();
+	await dropdownClosed(page);
+	return text;
 }
 
 /** Names of a select parameter's options, as the dropdown lists them. */
 export async function optionNames(page: Page, name: string): Promise<string[]> {
+	await dropdownClosed(page);
 	await parameterInput(page, name).click();
 	const items = page.locator('.el-select-dropdown__item:visible');
 	await items.first().waitFor();
 	const names = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 	await page.keyboard.press('Escape');
+	await dropdownClosed(page);
 	return names;
 }
 

@@ -68,6 +68,7 @@ async function main(): Promise<number> {
 			} catch (error) {
 				const path = await ctx.shot(`FAILED-${check.name}`).catch(() => '(no screenshot)');
 				failures.push(check.name);
+				browser.takeErrors(); // the failed check's leftovers are not the next check's
 				say(LABEL, `FAIL ${check.name} (${formatDuration(Date.now() - t)}): ${(error as Error).message}\n        screenshot: ${path}`);
 				await browser.page.keyboard.press('Escape').catch(() => undefined);
 			}
