@@ -29,7 +29,7 @@ async function saveAndRead(page: Page): Promise<string> {
 	await page.waitForTimeout(500);
 	const started = Date.now();
 	for (;;) {
-		let text = await dialog.innerText();
+		const text = await dialog.innerText();
 		if (/Couldn.t connect/i.test(text)) {
 			// The message itself is behind "More details".
 			await dialog.getByText('More details').first().click();
