@@ -25,11 +25,17 @@ async function fill(page: Page, name: string, value: string): Promise<void> {
 /** Saves, waits for the test to finish, returns the dialog's text. */
 async function saveAndRead(page: Page): Promise<string> {
 	const dialog = page.getByTestId('credential-edit-dialog');
+	// The dialog may still show the previous test's result: wait for this save's.
+	const before = await dialog.innerText();
 	await page.getByTestId('credential-save-button').or(page.getByRole('button', { name: 'Save', exact: true })).first().click();
 	await page.waitForTimeout(500);
 	const started = Date.now();
 	for (;;) {
 		const text = await dialog.innerText();
+		if (text === before && Date.now() - started < 60_000) {
+			await page.waitForTimeout(300);
+			continue;
+		}
 		if (/Couldn.t connect/i.test(text)) {
 			// The message itself is behind "More details".
 			await dialog.getByText('More details').first().click();
