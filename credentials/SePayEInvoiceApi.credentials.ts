@@ -21,6 +21,12 @@ function einvoiceRoot(credentials: ICredentialDataDecryptedObject): string {
 	return HOSTS[String(credentials.environment)] ?? HOSTS.production;
 }
 
+export const WRONG_CLIENT_MESSAGE =
+	'SePay eInvoice did not issue an access token: check the client ID, the client secret and the environment (Sandbox and Production have their own).';
+
+export const NOT_EINVOICE_MESSAGE =
+	'The answer did not come from the SePay eInvoice API: check the Environment, and the Base URL of a Custom one (the root, without /v1).';
+
 function tokenFailure(status: number | undefined, code: unknown): string {
 	const detail = [status ? `HTTP ${status}` : '', code ? String(code) : ''].filter(Boolean).join(' ');
 	return `SePay eInvoice did not issue an access token${detail ? ` (${detail})` : ''}: check the client ID, the client secret and the environment`;
@@ -113,12 +119,25 @@ export class SePayEInvoiceApi implements ICredentialType {
 		},
 	};
 
+	/**
+	 * Tests the client ID and secret themselves (POST /v1/token with Basic auth), not the stored
+	 * token: n8n keeps the cached token while the credential is edited, so a test through it would
+	 * pass with a changed, wrong secret (found by the browser suite, issue 12). Error answers are
+	 * read as bodies: n8n 2.x shows "Authorization failed" for any 401 otherwise.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{$credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : $credentials.environment === "sandbox" ? "https://einvoice-api-sandbox.sepay.vn" : "https://einvoice-api.sepay.vn"}}',
-			url: '/v1/usage',
-			method: 'GET',
+			url: '/v1/token',
+			method: 'POST',
+			auth: { username: '={{$credentials.clientId}}', password: '={{$credentials.clientSecret}}' },
+			ignoreHttpStatusErrors: true,
 		},
+		// SePay answers {"success":true,"data":{"access_token":…}} or {"success":false,"error":{…}}.
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: WRONG_CLIENT_MESSAGE } },
+			{ type: 'responseSuccessBody', properties: { key: 'data.access_token', value: undefined, message: NOT_EINVOICE_MESSAGE } },
+		],
 	};
 }

@@ -70,35 +70,40 @@ describe('SePay API (token)', () => {
 });
 
 describe('SePay eInvoice API', () => {
-	it('passes: fetches a token with Basic auth, stores it, and calls /v1/usage with it', async () => {
-		const store = storeWith({
-			sePayEInvoiceApi: {
-				environment: 'custom',
-				baseUrl: emu.baseUrl,
-				clientId: emu.secrets.einvoiceClientId,
-				clientSecret: emu.secrets.einvoiceClientSecret,
-			},
-		});
-		const result = await testCredential({ type: 'sePayEInvoiceApi', store });
-		expect(result.status).toBe('OK');
-		expect(emu.countRequests('POST', '/v1/token')).toBe(1);
-		const token = String(store.getData('sePayEInvoiceApi').accessToken);
-		const [usage] = emu.requests.filter((r) => r.path === '/v1/usage');
-		expect(usage.headers.authorization).toBe(`Bearer ${token}`);
+	const data = (clientSecret: string, extra: IDataObject = {}) => ({
+		sePayEInvoiceApi: { environment: 'custom', baseUrl: emu.baseUrl, clientId: emu.secrets.einvoiceClientId, clientSecret, ...extra },
 	});
 
-	it('fails with a wrong secret, without echoing it', async () => {
-		const store = storeWith({
-			sePayEInvoiceApi: {
-				environment: 'custom',
-				baseUrl: emu.baseUrl,
-				clientId: emu.secrets.einvoiceClientId,
-				clientSecret: 'wrong-secret-value',
-			},
-		});
-		const result = await testCredential({ type: 'sePayEInvoiceApi', store });
+	it('passes: the client ID and secret get a token (POST /v1/token, Basic auth)', async () => {
+		const result = await testCredential({ type: 'sePayEInvoiceApi', store: storeWith(data(emu.secrets.einvoiceClientSecret)) });
+		expect(result.status).toBe('OK');
+		const basic = Buffer.from(`${emu.secrets.einvoiceClientId}:${emu.secrets.einvoiceClientSecret}`).toString('base64');
+		expect(emu.requests.filter((r) => r.path === '/v1/token').map((r) => r.headers.authorization)).toContain(`Basic ${basic}`);
+	});
+
+	it('fails with a wrong secret, saying what to check, without echoing it', async () => {
+		const result = await testCredential({ type: 'sePayEInvoiceApi', store: storeWith(data('wrong-secret-value')) });
 		expect(result.status).toBe('Error');
+		expect(result.message).toContain('SePay eInvoice did not issue an access token');
 		expect(result.message).not.toContain('wrong-secret-value');
+	});
+
+	it('fails with a wrong secret even while a valid token is still stored (n8n keeps it when the form is edited)', async () => {
+		const good = storeWith(data(emu.secrets.einvoiceClientSecret));
+		expect((await testCredential({ type: 'sePayEInvoiceApi', store: good })).status).toBe('OK');
+		const token = String(good.getData('sePayEInvoiceApi').accessToken);
+		expect(token).not.toBe('');
+		// (The harness runs preAuthentication on every test; n8n 2.8 skips it while a token is stored,
+		// which the browser suite's credential check reproduces.)
+		const edited = storeWith(data('wrong-secret-value', { accessToken: token }));
+		const result = await testCredential({ type: 'sePayEInvoiceApi', store: edited });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('SePay eInvoice did not issue an access token');
+	});
+
+	it('an answer that is not the eInvoice API fails', async () => {
+		const store = storeWith(data(emu.secrets.einvoiceClientSecret, { baseUrl: `${emu.baseUrl}/elsewhere` }));
+		expect(await testCredential({ type: 'sePayEInvoiceApi', store })).toEqual({ status: 'Error', message: expect.any(String) });
 	});
 });
 
