@@ -90,7 +90,7 @@ export const oauth2Connect: UiCheck = {
 		await openCredential(page, stack.editorUrl, DEMO_CREDENTIALS.oAuth2.id);
 		const dialog = page.getByTestId('credential-edit-dialog');
 		const labels = (await dialog.innerText()).split('\n').map((l) => l.trim());
-		const at = (label: string) => labels.indexOf(label);
+		const at = (label: string) => labels.findIndex((l) => l.replace(/\s*\*$/, '') === label);
 		assert(at('Environment') >= 0 && at('Base URL') >= 0, `the OAuth2 form shows no Environment/Base URL: ${labels.join(' | ').slice(0, 300)}`);
 		await shot('credential-oauth2');
 		const connect = dialog.getByTestId('oauth-connect-button').or(dialog.getByText(/Reconnect|Connect my account/).first());
