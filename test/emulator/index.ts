@@ -18,6 +18,7 @@ import { Faults } from './faults';
 import { Router } from './http';
 import { deriveHex } from './prng';
 import { registerOAuth } from './oauth';
+import { paymentGatewayControl, registerPaymentGateway } from './pgEmulator';
 import { registerQr } from './qr';
 import { RateLimiter } from './rateLimit';
 import { RequestLog } from './requestLog';
@@ -74,6 +75,8 @@ export function demoSecrets(seed: number, redirectUri?: string): EmulatorSecrets
 		apiToken: deriveHex(seed, 'api-token', 64).toUpperCase(),
 		einvoiceClientId: `einv-${deriveHex(seed, 'einvoice-client-id', 12)}`,
 		einvoiceClientSecret: deriveHex(seed, 'einvoice-client-secret', 48),
+		pgMerchantId: `SP-TEST-${deriveHex(seed, 'pg-merchant-id', 7).toUpperCase()}`,
+		pgSecretKey: `spsk_test_${deriveHex(seed, 'pg-secret-key', 32)}`,
 	};
 }
 
@@ -107,6 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	registerApiV1(router, ctx);
 	registerApiV2(router, ctx);
 	registerEInvoice(router, ctx);
+	registerPaymentGateway(router, ctx);
 	registerQr(router);
 	registerControl(router, ctx, () => emu);
 	const server = createServer({ ctx, router, log, limiter: () => limiter });
@@ -168,8 +172,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		clearFaults: () => ctx.faults.clear(),
 		failNextInvoiceJob: (reason) => void ctx.state.einvoice.failNext.push(reason ?? 'Thông tin người mua không hợp lệ'),
 		setEInvoiceQuota: (remaining) => void (ctx.state.einvoice.quotaRemaining = remaining),
+		paymentGateway: paymentGatewayControl(ctx),
 		reset(resetOptions = {}) {
 			ctx.deliveries.stop();
+			ctx.state.paymentGateway.stop();
 			ctx.state = newState();
 			ctx.faults.clear();
 			limiter?.reset();
@@ -179,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		close() {
 			closed ??= new Promise<void>((resolve) => {
 				ctx.deliveries.stop();
+				ctx.state.paymentGateway.stop();
 				server.close(() => resolve());
 				server.closeAllConnections();
 			});

@@ -15,11 +15,12 @@ import { nowVn } from './time';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const RATE_LIMITED_PREFIXES = ['/v2/', '/api/v1/', '/v1/'];
 
-type Surface = 'v2' | 'apiV1' | 'einvoice' | 'oauth' | 'other';
+type Surface = 'v2' | 'apiV1' | 'paymentGateway' | 'einvoice' | 'oauth' | 'other';
 
 function surfaceOf(path: string): Surface {
 	if (path.startsWith('/v2/') || path === '/v2') return 'v2';
 	if (path.startsWith('/api/v1/') || path === '/api/v1') return 'apiV1';
+	if (path.startsWith('/v1/order') || path.startsWith('/v1/checkout')) return 'paymentGateway';
 	if (path.startsWith('/v1/') || path === '/v1') return 'einvoice';
 	if (path.startsWith('/oauth/')) return 'oauth';
 	return 'other';
@@ -31,6 +32,7 @@ export function surfaceError(path: string, status: number, code: string, message
 	let body: unknown;
 	if (surface === 'v2') body = { status: 'error', message, error_code: code };
 	else if (surface === 'apiV1') body = { status: 'error', error: code, message };
+	else if (surface === 'paymentGateway') body = { message, error_code: code };
 	else if (surface === 'einvoice') body = { success: false, error: { code: code.toUpperCase(), message } };
 	else if (surface === 'oauth') body = { error: code, error_description: message };
 	else body = { error: code, message };

@@ -6,6 +6,7 @@
 import { generateDataset } from './data';
 import { EInvoiceState } from './einvoiceState';
 import { DEFAULT_CODE_FORMATS, type PaymentCodeFormat } from './paycode';
+import { PgState } from './pgState';
 import type { BankAccount, Delivery, Transaction, VirtualAccount, Webhook } from './types';
 
 export interface Company {
@@ -73,6 +74,7 @@ export class EmulatorState {
 	company: Company;
 	profile: Profile;
 	einvoice: EInvoiceState;
+	paymentGateway: PgState;
 
 	constructor(
 		readonly seed: number,
@@ -111,6 +113,7 @@ export class EmulatorState {
 			avatar: 'https://www.gravatar.com/avatar/00000000000000000000000000000000',
 		};
 		this.einvoice = new EInvoiceState(seed, einvoice.quota);
+		this.paymentGateway = new PgState(seed);
 	}
 
 	private index(tx: Transaction): void {

@@ -45,6 +45,9 @@ export interface EmulatorSecrets {
 	apiToken: string;
 	einvoiceClientId: string;
 	einvoiceClientSecret: string;
+	/** Payment Gateway merchant ID and secret key (checkout signature, order API, IPN X-Secret-Key). */
+	pgMerchantId: string;
+	pgSecretKey: string;
 }
 
 export interface Bank {
@@ -276,6 +279,8 @@ export interface Emulator {
 	port: number;
 	options: ResolvedOptions;
 	secrets: EmulatorSecrets;
+	/** SePay Payment Gateway: IPN setting, paying checkout orders, IPN deliveries. */
+	paymentGateway: import('./pgEmulator').PaymentGatewayControl;
 	/** Current state (replaced by reset()). */
 	readonly state: import('./state').EmulatorState;
 	/** Received requests (newest last, capped by requestLogLimit). */
