@@ -6,6 +6,7 @@ import { resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
+import { paymentGatewayAuthenticationProperty } from './actions/paymentGatewayAuthentication';
 
 /** The SePay action node: a router over one small file per resource operation (actions/). */
 export class SePay implements INodeType {
@@ -38,6 +39,11 @@ export class SePay implements INodeType {
 				required: true,
 				displayOptions: { show: { resource: EINVOICE_RESOURCES } },
 			},
+			{
+				name: 'sePayPaymentGatewayApi',
+				required: true,
+				displayOptions: { show: { authentication: ['paymentGatewayApi'] } },
+			},
 		],
 		properties: [
 			{
@@ -47,11 +53,13 @@ export class SePay implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Bank Account', value: 'bankAccount' },
+					{ name: 'Checkout (Payment Gateway)', value: 'checkout' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'eInvoice', value: 'invoice' },
 					{ name: 'eInvoice Provider Account', value: 'providerAccount' },
 					{ name: 'eInvoice Token', value: 'einvoiceToken' },
 					{ name: 'eInvoice Usage', value: 'einvoiceUsage' },
+					{ name: 'Order (Payment Gateway)', value: 'paymentGatewayOrder' },
 					{ name: 'Payment QR', value: 'paymentQr' },
 					{ name: 'Profile', value: 'profile' },
 					{ name: 'Transaction', value: 'transaction' },
@@ -60,6 +68,7 @@ export class SePay implements INodeType {
 				default: 'transaction',
 			},
 			authenticationProperty,
+			paymentGatewayAuthenticationProperty,
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};

@@ -1,9 +1,11 @@
 import type { SePayResource } from './types';
 import { bankAccount } from './bankAccount';
+import { checkout } from './checkout';
 import { company } from './company';
 import { einvoiceToken } from './einvoiceToken';
 import { einvoiceUsage } from './einvoiceUsage';
 import { invoice } from './invoice';
+import { paymentGatewayOrder } from './paymentGatewayOrder';
 import { paymentQr } from './paymentQr';
 import { profile } from './profile';
 import { providerAccount } from './providerAccount';
@@ -13,10 +15,12 @@ import { webhook } from './webhook';
 /** Every resource by its parameter value. */
 export const resources: Record<string, SePayResource> = {
 	bankAccount,
+	checkout,
 	company,
 	einvoiceToken,
 	einvoiceUsage,
 	invoice,
+	paymentGatewayOrder,
 	paymentQr,
 	profile,
 	providerAccount,

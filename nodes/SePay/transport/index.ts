@@ -7,3 +7,10 @@ export type { SePayContext } from './send';
 export type { BankingAuthentication } from './credentialTypes';
 export { CREDENTIAL_TYPE, EINVOICE_CREDENTIAL_TYPE } from './credentialTypes';
 export { redact } from './redact';
+export { PAYMENT_GATEWAY_CREDENTIAL_TYPE } from './credentialTypes';
+export {
+	checkoutUrl,
+	paymentGatewayApiRequest,
+	paymentGatewayApiRequestAllItems,
+	paymentGatewayCredentials,
+} from './paymentGateway';

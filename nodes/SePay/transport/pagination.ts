@@ -26,8 +26,10 @@ interface Page {
 export function readPage(body: IDataObject): Page {
 	const data = body.data;
 	if (Array.isArray(data)) {
-		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
-		return { records: data as IDataObject[], hasMore: hasMore(pagination, 'last_page') };
+		// API v2 nests it in meta.pagination; the Payment Gateway puts it in meta (page_count).
+		const meta = (body.meta ?? {}) as IDataObject;
+		const pagination = (meta.pagination ?? meta) as IDataObject;
+		return { records: data as IDataObject[], hasMore: hasMore(pagination, pagination.last_page !== undefined ? 'last_page' : 'page_count') };
 	}
 	const wrapped = (data ?? {}) as IDataObject;
 	const items = Array.isArray(wrapped.items) ? (wrapped.items as IDataObject[]) : [];

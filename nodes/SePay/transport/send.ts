@@ -71,7 +71,8 @@ async function attempt(context: SePayContext, request: IHttpRequestOptions, opti
 			headers: lowerCaseHeaders(response.headers),
 			data: response.body,
 		};
-		if (response.statusCode !== 401 || options.family === 'apiToken') return { ok: false, failure };
+		// Only OAuth2 and eInvoice tokens renew themselves; a fixed key's 401 is final.
+		if (response.statusCode !== 401 || options.family === 'apiToken' || options.family === 'paymentGateway') return { ok: false, failure };
 		return { ok: true, body: await send({}) };
 	} catch (error) {
 		return { ok: false, failure: readFailure(error) };
