@@ -7,7 +7,7 @@
 import type { Ctx } from './context';
 import { basicCredentials, json, type EmuRequest, type EmuResponse, type Router } from './http';
 import { positiveInt } from './paging';
-import { cancelOrder, PgError, voidOrder } from './pgPayment';
+import { asPgError, cancelOrder, voidOrder } from './pgPayment';
 import type { PgOrder } from './pgState';
 import { parseVnTime } from './time';
 
@@ -93,8 +93,8 @@ function act(ctx: Ctx, req: EmuRequest, run: (order: PgOrder) => void, done: str
 	try {
 		run(order);
 	} catch (e) {
-		if (e instanceof PgError) return error(e.status, e.code, e.message);
-		throw e;
+		const failure = asPgError(e);
+		return error(failure.status, failure.code, failure.message);
 	}
 	return json(200, { message: done });
 }

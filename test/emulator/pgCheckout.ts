@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './context';
 import type { EmuRequest, EmuResponse, Router } from './http';
-import { payOrder, PG_METHODS, PgError } from './pgPayment';
+import { asPgError, payOrder, PG_METHODS } from './pgPayment';
 import { postedFields, signatureMatches } from './pgSignature';
 import type { PgOrder, PgPaymentMethod } from './pgState';
 import { nowPg } from './pgState';
@@ -123,8 +123,7 @@ export function registerPgCheckout(router: Router, ctx: Ctx): void {
 		try {
 			payOrder(ctx, order);
 		} catch (e) {
-			if (!(e instanceof PgError)) throw e;
-			return order.error_url ? redirect(order.error_url) : failure(e.message);
+			return order.error_url ? redirect(order.error_url) : failure(asPgError(e).message);
 		}
 		return order.success_url ? redirect(order.success_url) : page(200, 'Thanh toán thành công', '');
 	});

@@ -2,7 +2,7 @@
 import type { Ctx } from './context';
 import { asRecord, json, type EmuResponse, type Router } from './http';
 import { resendIpn } from './pgIpn';
-import { payOrder, PgError } from './pgPayment';
+import { asPgError, payOrder } from './pgPayment';
 
 function fail(status: number, message: string): EmuResponse {
 	return json(status, { error: 'bad_request', message });
@@ -32,8 +32,8 @@ export function registerPgControl(router: Router, ctx: Ctx): void {
 			});
 			return json(200, { data: order, ipnDeliveryId: ipn?.id ?? null });
 		} catch (e) {
-			if (e instanceof PgError) return fail(e.status, e.message);
-			throw e;
+			const failure = asPgError(e);
+			return fail(failure.status, failure.message);
 		}
 	});
 	router.add('GET', `${base}/ipn-deliveries`, () => json(200, { data: pg().ipnDeliveries }));

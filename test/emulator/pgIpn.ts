@@ -14,7 +14,8 @@ const MAX_RESPONSE_CHARS = 64 * 1024;
 export type IpnType = 'ORDER_PAID' | 'TRANSACTION_VOID' | 'RENEWAL_ORDER_PAID';
 
 export function ipnPayload(order: PgOrder, type: IpnType, transaction: PgTransaction): Record<string, unknown> {
-	const { transaction_last_updated_date: _updated, ...tx } = transaction;
+	const tx: Record<string, unknown> = { ...transaction };
+	delete tx.transaction_last_updated_date;
 	return {
 		timestamp: Math.floor(Date.now() / 1000),
 		notification_type: type,

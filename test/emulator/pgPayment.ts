@@ -20,6 +20,11 @@ export class PgError extends Error {
 	}
 }
 
+/** Any failure as a PgError: unexpected ones become a 500 (the server's own catch-all does the same). */
+export function asPgError(e: unknown): PgError {
+	return e instanceof PgError ? e : new PgError(500, 'server_error', `Emulator error: ${(e as Error).message}`);
+}
+
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 const CUTOFF_HOUR = 16;
 

@@ -63,7 +63,8 @@ it('forged notifications are refused with 401 and start nothing', async () => {
 	const invoice = await paidOrder();
 	const [genuine] = t.emu.paymentGateway.ipnDeliveries().filter((d) => d.invoiceNumber === invoice);
 	const forged = { ...genuine.payload, transaction: { ...(genuine.payload.transaction as object), transaction_id: 'forged-1' } };
-	for (const headers of [{}, { 'X-Secret-Key': 'guess' }, { 'X-Secret-Key': `${t.emu.secrets.pgSecretKey}x` }, { 'X-Secret-Key': t.emu.secrets.pgSecretKey.slice(0, -1) }, { Authorization: `Apikey ${t.emu.secrets.pgSecretKey}` }]) {
+	const attempts: Array<Record<string, string>> = [{}, { 'X-Secret-Key': 'guess' }, { 'X-Secret-Key': `${t.emu.secrets.pgSecretKey}x` }, { 'X-Secret-Key': t.emu.secrets.pgSecretKey.slice(0, -1) }, { Authorization: `Apikey ${t.emu.secrets.pgSecretKey}` }];
+	for (const headers of attempts) {
 		const answer = await post(forged, headers);
 		expect(answer).toEqual({ status: 401, body: { success: false, message: 'Unauthorized' } });
 		expect(JSON.stringify(answer.body)).not.toContain(t.emu.secrets.pgSecretKey);
