@@ -21,7 +21,7 @@ export class SePayPaymentGatewayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-sepay/n8n-nodes-sepay#sepay-payment-gateway';
+	documentationUrl = 'https://github.com/n8n-nodes-sepay/n8n-nodes-sepay#sepay-payment-gateway-credential';
 
 	properties: INodeProperties[] = [
 		{
