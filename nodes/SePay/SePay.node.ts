@@ -63,6 +63,7 @@ export class SePay implements INodeType {
 					{ name: 'Payment QR', value: 'paymentQr' },
 					{ name: 'Profile', value: 'profile' },
 					{ name: 'Transaction', value: 'transaction' },
+					{ name: 'Virtual Account Order', value: 'virtualAccountOrder' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
 				default: 'transaction',

@@ -12,11 +12,15 @@ import { resendIpn } from './pgIpn';
 import type { PayOptions } from './pgPayment';
 import { payOrder } from './pgPayment';
 import type { IpnConfig, IpnDelivery, PgOrder } from './pgState';
+import { payVaOrder, registerVaOrders } from './vaOrders';
+import type { VaOrder } from './vaOrders';
+import type { Delivery, Transaction } from './types';
 
 export function registerPaymentGateway(router: Router, ctx: Ctx): void {
 	registerPgCheckout(router, ctx);
 	registerPgApi(router, ctx);
 	registerPgControl(router, ctx);
+	registerVaOrders(router, ctx);
 }
 
 /** What tests reach through `emu.paymentGateway`. */
@@ -29,6 +33,10 @@ export interface PaymentGatewayControl {
 	ipnDeliveries(): IpnDelivery[];
 	waitForIpn(predicate: (deliveries: IpnDelivery[]) => boolean, timeoutMs?: number): Promise<IpnDelivery[]>;
 	resendIpn(id: number): IpnDelivery;
+	/** API v2 VA orders (not Payment Gateway, but the same "take a payment" story). */
+	vaOrder(id: string): VaOrder | undefined;
+	/** The customer pays a VA of the order: the bank transaction with code + subAccount, delivered to the webhooks. */
+	payVaOrder(id: string, input?: { vaNumber?: string; amount?: number; content?: string }): { order: VaOrder; transaction: Transaction; deliveries: Delivery[] };
 }
 
 export function paymentGatewayControl(ctx: Ctx): PaymentGatewayControl {
@@ -44,5 +52,7 @@ export function paymentGatewayControl(ctx: Ctx): PaymentGatewayControl {
 		ipnDeliveries: () => pg().ipnDeliveries,
 		waitForIpn: (predicate, timeoutMs) => pg().waitForIpn(predicate, timeoutMs),
 		resendIpn: (id) => resendIpn(ctx, id),
+		vaOrder: (id) => ctx.state.vaOrders.orders.find((o) => o.id === id),
+		payVaOrder: (id, input) => payVaOrder(ctx, id, input),
 	};
 }

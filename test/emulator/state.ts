@@ -7,6 +7,7 @@ import { generateDataset } from './data';
 import { EInvoiceState } from './einvoiceState';
 import { DEFAULT_CODE_FORMATS, type PaymentCodeFormat } from './paycode';
 import { PgState } from './pgState';
+import { VaOrderState } from './vaOrders';
 import type { BankAccount, Delivery, Transaction, VirtualAccount, Webhook } from './types';
 
 export interface Company {
@@ -75,6 +76,7 @@ export class EmulatorState {
 	profile: Profile;
 	einvoice: EInvoiceState;
 	paymentGateway: PgState;
+	vaOrders: VaOrderState;
 
 	constructor(
 		readonly seed: number,
@@ -114,6 +116,7 @@ export class EmulatorState {
 		};
 		this.einvoice = new EInvoiceState(seed, einvoice.quota);
 		this.paymentGateway = new PgState(seed);
+		this.vaOrders = new VaOrderState(seed);
 	}
 
 	private index(tx: Transaction): void {

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { BankingAuthentication } from '../transport';
 
 /** Resources served by the banking APIs (API token or OAuth2). */
-export const BANKING_RESOURCES = ['bankAccount', 'company', 'profile', 'transaction', 'webhook'];
+export const BANKING_RESOURCES = ['bankAccount', 'company', 'profile', 'transaction', 'virtualAccountOrder', 'webhook'];
 
 /** Resources served by the eInvoice API and its own credential. */
 export const EINVOICE_RESOURCES = ['einvoiceToken', 'einvoiceUsage', 'invoice', 'providerAccount'];

@@ -10,6 +10,7 @@ import { paymentQr } from './paymentQr';
 import { profile } from './profile';
 import { providerAccount } from './providerAccount';
 import { transaction } from './transaction';
+import { virtualAccountOrder } from './virtualAccountOrder';
 import { webhook } from './webhook';
 
 /** Every resource by its parameter value. */
@@ -25,5 +26,6 @@ export const resources: Record<string, SePayResource> = {
 	profile,
 	providerAccount,
 	transaction,
+	virtualAccountOrder,
 	webhook,
 };
