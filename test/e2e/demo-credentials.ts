@@ -10,6 +10,7 @@ export const DEMO_CREDENTIALS = {
 	apiToken: { type: 'sePayApi', id: 'sepayDemoApiTok1', name: 'SePay API token (emulator)' },
 	oAuth2: { type: 'sePayOAuth2Api', id: 'sepayDemoOAuth21', name: 'SePay OAuth2 (emulator)' },
 	eInvoice: { type: 'sePayEInvoiceApi', id: 'sepayDemoEInv001', name: 'SePay eInvoice (emulator)' },
+	paymentGateway: { type: 'sePayPaymentGatewayApi', id: 'sepayDemoPgApi01', name: 'SePay Payment Gateway (emulator)' },
 } as const;
 
 export type DemoCredentialKey = keyof typeof DEMO_CREDENTIALS;
@@ -42,6 +43,10 @@ export function demoCredentials(emu: Emulator, requestsPerSecond = 100): Credent
 		{
 			...DEMO_CREDENTIALS.eInvoice,
 			data: { ...custom, clientId: emu.secrets.einvoiceClientId, clientSecret: emu.secrets.einvoiceClientSecret },
+		},
+		{
+			...DEMO_CREDENTIALS.paymentGateway,
+			data: { ...custom, merchantId: emu.secrets.pgMerchantId, secretKey: emu.secrets.pgSecretKey },
 		},
 	];
 }

@@ -17,6 +17,7 @@ import { SePayApi } from '../../credentials/SePayApi.credentials';
 import { SePayEInvoiceApi } from '../../credentials/SePayEInvoiceApi.credentials';
 import { SePayOAuth2Api } from '../../credentials/SePayOAuth2Api.credentials';
 import { SePay } from '../../nodes/SePay/SePay.node';
+import { SePayPaymentGatewayTrigger } from '../../nodes/SePayPaymentGatewayTrigger/SePayPaymentGatewayTrigger.node';
 import { SePayPollingTrigger } from '../../nodes/SePayPollingTrigger/SePayPollingTrigger.node';
 import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
 import { startEmulator, type Emulator } from '../emulator';
@@ -39,6 +40,7 @@ const OUR_TYPES: Record<string, INodeTypeDescription> = {
 	'n8n-nodes-sepay.sePay': new SePay().description,
 	'n8n-nodes-sepay.sePayTrigger': new SePayTrigger().description,
 	'n8n-nodes-sepay.sePayPollingTrigger': new SePayPollingTrigger().description,
+	'n8n-nodes-sepay.sePayPaymentGatewayTrigger': new SePayPaymentGatewayTrigger().description,
 };
 const isExpression = (v: unknown) => typeof v === 'string' && v.startsWith('=');
 
@@ -105,7 +107,7 @@ describe('example workflows', () => {
 			for (const link of outputs.main.flat()) expect(names).toContain(link.node);
 		}
 		for (const node of wf.nodes) {
-			expect(node.type).toMatch(/^(n8n-nodes-base\.[A-Za-z]+|n8n-nodes-sepay\.(sePay|sePayTrigger|sePayPollingTrigger))$/);
+			expect(node.type).toMatch(/^(n8n-nodes-base\.[A-Za-z]+|n8n-nodes-sepay\.(sePay|sePayTrigger|sePayPollingTrigger|sePayPaymentGatewayTrigger))$/);
 			expect(typeof node.typeVersion).toBe('number');
 		}
 		expect(wf.nodes.some((n) => n.type in OUR_TYPES)).toBe(true);
