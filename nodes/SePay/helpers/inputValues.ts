@@ -49,3 +49,15 @@ export function numericIds(raw: unknown, ref: FieldRef): number[] {
 		return Number(value);
 	});
 }
+
+/** A full http:// or https:// URL, trimmed; anything else names the field and `expected`. */
+export function httpUrl(value: unknown, ref: FieldRef, expected: string): string {
+	const text = String(value ?? '').trim();
+	try {
+		const url = new URL(text);
+		if (url.protocol === 'https:' || url.protocol === 'http:') return text;
+	} catch {
+		// reported below
+	}
+	throw invalidInput(ref, expected, value);
+}

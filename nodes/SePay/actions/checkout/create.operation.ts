@@ -2,15 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
-import { wholeVnd } from '../../helpers/inputValues';
+import { httpUrl, wholeVnd } from '../../helpers/inputValues';
+import { readInvoiceNumber } from './invoiceNumber';
 import { checkoutUrl, paymentGatewayCredentials } from '../../transport';
 import { checkoutPage } from './page';
 import { checkoutSignature, orderedSignedFields } from './signature';
 
 const show = { resource: ['checkout'], operation: ['create'] };
-
-/** UNCONFIRMED (U8): SePay documents no server limit; this is the PHP SDK's client-side rule. */
-const INVOICE_NUMBER = /^[A-Za-z0-9_-]{1,100}$/;
 
 export const PAYMENT_METHODS = [
 	{ name: 'Customer Chooses on SePay', value: '' },
@@ -124,15 +122,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function httpUrl(raw: unknown, ref: FieldRef): string {
-	const text = String(raw ?? '').trim();
-	if (text === '') return '';
-	try {
-		if (['http:', 'https:'].includes(new URL(text).protocol)) return text;
-	} catch {
-		// reported below
-	}
-	throw invalidInput(ref, 'a full http:// or https:// URL', raw);
+/** An optional URL field: empty stays empty (not posted). */
+function optionalUrl(raw: unknown, ref: FieldRef): string {
+	return String(raw ?? '').trim() === '' ? '' : httpUrl(raw, ref, 'a full http:// or https:// URL');
 }
 
 /**
@@ -143,10 +135,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const ref = (field: string): FieldRef => ({ node, itemIndex, field });
 	const amount = wholeVnd(this.getNodeParameter('orderAmount', itemIndex, undefined), ref('Order Amount'), { positive: true });
-	const invoiceNumber = String(this.getNodeParameter('invoiceNumber', itemIndex, '') ?? '').trim();
-	if (!INVOICE_NUMBER.test(invoiceNumber)) {
-		throw invalidInput(ref('Invoice Number'), '1 to 100 letters, digits, _ or - (no spaces)', invoiceNumber);
-	}
+	const invoiceNumber = readInvoiceNumber(this, itemIndex);
 	const orderDescription = String(this.getNodeParameter('orderDescription', itemIndex, '') ?? '').trim();
 	if (orderDescription === '') throw invalidInput(ref('Description'), 'a text describing the order (SePay requires it)', orderDescription);
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -154,9 +143,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!PAYMENT_METHODS.some((method) => method.value === paymentMethod)) {
 		throw invalidInput(ref('Additional Fields → Payment Method'), 'BANK_TRANSFER, CARD, NAPAS_BANK_TRANSFER or empty', paymentMethod);
 	}
-	const successUrl = httpUrl(extra.successUrl, ref('Additional Fields → Success URL'));
-	const errorUrl = httpUrl(extra.errorUrl, ref('Additional Fields → Error URL'));
-	const cancelUrl = httpUrl(extra.cancelUrl, ref('Additional Fields → Cancel URL'));
+	const successUrl = optionalUrl(extra.successUrl, ref('Additional Fields → Success URL'));
+	const errorUrl = optionalUrl(extra.errorUrl, ref('Additional Fields → Error URL'));
+	const cancelUrl = optionalUrl(extra.cancelUrl, ref('Additional Fields → Cancel URL'));
 	const customData = String(extra.customData ?? '');
 
 	const credentials = await paymentGatewayCredentials(this);

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/invalidInput';
+export { readInvoiceNumber } from '../checkout/invoiceNumber';
 
 export const RESOURCE = 'paymentGatewayOrder';
 
@@ -16,12 +16,4 @@ export function invoiceNumberProperty(operations: string[], description: string)
 		description,
 		displayOptions: { show: { resource: [RESOURCE], operation: operations } },
 	};
-}
-
-export function readInvoiceNumber(context: IExecuteFunctions, itemIndex: number): string {
-	const value = String(context.getNodeParameter('invoiceNumber', itemIndex, '') ?? '').trim();
-	if (!/^[A-Za-z0-9_-]{1,100}$/.test(value)) {
-		throw invalidInput({ node: context.getNode(), itemIndex, field: 'Invoice Number' }, 'the order\'s invoice number: 1 to 100 letters, digits, _ or -', value);
-	}
-	return value;
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
-import { numericIds, sepayId, splitList } from '../../helpers/inputValues';
+import { httpUrl, numericIds, sepayId, splitList } from '../../helpers/inputValues';
 
 /** Display names, so errors name the field the user filled in. */
 const LABELS: Record<string, string> = {
@@ -66,16 +66,7 @@ function isSet(value: unknown): boolean {
 	return !(Array.isArray(value) && value.length === 0);
 }
 
-function httpUrl(value: unknown, ref: FieldRef): string {
-	const text = String(value).trim();
-	try {
-		const url = new URL(text);
-		if (url.protocol === 'https:' || url.protocol === 'http:') return text;
-	} catch {
-		// reported below
-	}
-	throw invalidInput(ref, 'a full http(s) URL such as https://example.com/webhook (Live SePay requires HTTPS)', value);
-}
+const WEBHOOK_URL_EXPECTED = 'a full http(s) URL such as https://example.com/webhook (Live SePay requires HTTPS)';
 
 /**
  * The JSON body of POST/PATCH /webhooks from the node's fields (camelCase, as the user set them).
@@ -99,8 +90,8 @@ export function webhookBody(
 		if (isSet(fields[key]) && String(fields[key]).trim() !== '') body[snake] = String(fields[key]).trim();
 	}
 	if (body.name !== undefined && String(body.name).length > 300) throw invalidInput(ref('name'), 'a name of at most 300 characters', fields.name);
-	if (isSet(fields.webhookUrl)) body.webhook_url = httpUrl(fields.webhookUrl, ref('webhookUrl'));
-	if (isSet(fields.oauth2Url)) body.oauth2_access_token_url = httpUrl(fields.oauth2Url, ref('oauth2Url'));
+	if (isSet(fields.webhookUrl)) body.webhook_url = httpUrl(fields.webhookUrl, ref('webhookUrl'), WEBHOOK_URL_EXPECTED);
+	if (isSet(fields.oauth2Url)) body.oauth2_access_token_url = httpUrl(fields.oauth2Url, ref('oauth2Url'), WEBHOOK_URL_EXPECTED);
 	for (const [key, snake] of Object.entries(FLAGS)) {
 		if (typeof fields[key] === 'boolean') body[snake] = fields[key] ? 1 : 0;
 	}
