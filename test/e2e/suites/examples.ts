@@ -27,7 +27,7 @@ export const suite: E2ESuite = {
 		const types = res.status === 200 ? (res.json as unknown as Array<{ name: string; version: number | number[] }>) : [];
 		const offered = new Set(types.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]).map((v) => `${t.name}@${v}`)));
 		await ctx.test('the editor lists the SePay nodes (/types/nodes.json)', () => {
-			for (const name of ['sePay', 'sePayTrigger', 'sePayPollingTrigger']) {
+			for (const name of ['sePay', 'sePayTrigger', 'sePayPollingTrigger', 'sePayPaymentGatewayTrigger']) {
 				assert.ok(offered.has(`n8n-nodes-sepay.${name}@1`), `n8n-nodes-sepay.${name} v1 missing among ${types.length} types`);
 			}
 		});
