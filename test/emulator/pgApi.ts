@@ -104,7 +104,7 @@ export function registerPgApi(router: Router, ctx: Ctx): void {
 		router.add(method, path, (req) => guard(ctx, req) ?? handler(req));
 	add('GET', '/v1/order', (req) => listOrders(ctx, req.query));
 	add('GET', '/v1/order/detail/:id', (req) => {
-		const order = ctx.state.paymentGateway.find(req.params.id);
+		const order = ctx.state.paymentGateway.find(req.params.id, ctx.state.paymentGateway.detailAccepts);
 		return order ? json(200, { data: detail(order) }) : error(404, 'not_found', 'Order not found');
 	});
 	add('POST', '/v1/order/cancel', (req) => act(ctx, req, cancelOrder, 'Đã hủy đơn hàng thành công'));

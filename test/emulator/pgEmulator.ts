@@ -33,6 +33,8 @@ export interface PaymentGatewayControl {
 	ipnDeliveries(): IpnDelivery[];
 	waitForIpn(predicate: (deliveries: IpnDelivery[]) => boolean, timeoutMs?: number): Promise<IpnDelivery[]>;
 	resendIpn(id: number): IpnDelivery;
+	/** Narrows what `GET /v1/order/detail/<id>` accepts (SePay's docs and SDKs disagree, U9b). */
+	setDetailAccepts(accepts: 'both' | 'invoice' | 'orderId'): void;
 	/** API v2 VA orders (not Payment Gateway, but the same "take a payment" story). */
 	vaOrder(id: string): VaOrder | undefined;
 	/** The customer pays a VA of the order: the bank transaction with code + subAccount, delivered to the webhooks. */
@@ -52,6 +54,7 @@ export function paymentGatewayControl(ctx: Ctx): PaymentGatewayControl {
 		ipnDeliveries: () => pg().ipnDeliveries,
 		waitForIpn: (predicate, timeoutMs) => pg().waitForIpn(predicate, timeoutMs),
 		resendIpn: (id) => resendIpn(ctx, id),
+		setDetailAccepts: (accepts) => void (pg().detailAccepts = accepts),
 		vaOrder: (id) => ctx.state.vaOrders.orders.find((o) => o.id === id),
 		payVaOrder: (id, input) => payVaOrder(ctx, id, input),
 	};

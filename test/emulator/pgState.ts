@@ -136,10 +136,17 @@ export class PgState extends EventEmitter {
 		});
 	}
 
-	/** By invoice number or SePay order id (which one the detail path takes is UNCONFIRMED, U9b). */
-	find(id: string): PgOrder | undefined {
-		const byInvoice = this.orders.get(id);
+	/**
+	 * Which identifier the detail path takes is UNCONFIRMED (U9b): both by default; a test can
+	 * narrow it to see a client cope with either reading.
+	 */
+	detailAccepts: 'both' | 'invoice' | 'orderId' = 'both';
+
+	/** By invoice number or SePay order id. */
+	find(id: string, accepts: PgState['detailAccepts'] = 'both'): PgOrder | undefined {
+		const byInvoice = accepts === 'orderId' ? undefined : this.orders.get(id);
 		if (byInvoice) return byInvoice;
+		if (accepts === 'invoice') return undefined;
 		for (const order of this.orders.values()) if (order.order_id === id) return order;
 		return undefined;
 	}

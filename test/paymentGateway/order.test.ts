@@ -40,6 +40,24 @@ describe('Get', () => {
 		expect(result.output[0][0].json.order_invoice_number).toBe('BULK_002');
 	});
 
+	it.each([
+		['SePay order IDs only, asked by invoice number', 'orderId' as const, () => 'BULK_003'],
+		['invoice numbers only, asked by SePay order ID', 'invoice' as const, () => String(t.emu.paymentGateway.order('BULK_004')?.order_id)],
+	])('a detail path taking %s: found through the list and asked again', async (_name, accepts, id) => {
+		t.emu.paymentGateway.setDetailAccepts(accepts);
+		try {
+			const result = await t.run(order('get', { invoiceNumber: id() }));
+			expect(result.output[0][0].json.transactions).toBeDefined();
+			expect(orderRequests().map((r) => [r.path, r.query.q])).toEqual([
+				[`/v1/order/detail/${id()}`, undefined],
+				['/v1/order', id()],
+				[expect.stringMatching(/^\/v1\/order\/detail\//), undefined],
+			]);
+		} finally {
+			t.emu.paymentGateway.setDetailAccepts('both');
+		}
+	});
+
 	it('an unknown order: 404 with SePay\'s message', async () => {
 		const error = (await t.run(order('get', { invoiceNumber: 'NOPE_404' })).catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toContain('found no such record (404)');
