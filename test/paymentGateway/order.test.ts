@@ -40,10 +40,12 @@ describe('Get', () => {
 		expect(result.output[0][0].json.order_invoice_number).toBe('BULK_002');
 	});
 
-	it.each([
-		['SePay order IDs only, asked by invoice number', 'orderId' as const, () => 'BULK_003'],
-		['invoice numbers only, asked by SePay order ID', 'invoice' as const, () => String(t.emu.paymentGateway.order('BULK_004')?.order_id)],
-	])('a detail path taking %s: found through the list and asked again', async (_name, accepts, id) => {
+	const orderIdOf = (invoice: string): string => String(t.emu.paymentGateway.order(invoice)?.order_id);
+	const readings: Array<[string, 'orderId' | 'invoice', () => string]> = [
+		['SePay order IDs only, asked by invoice number', 'orderId', () => 'BULK_003'],
+		['invoice numbers only, asked by SePay order ID', 'invoice', () => orderIdOf('BULK_004')],
+	];
+	it.each(readings)('a detail path taking %s: found through the list and asked again', async (_name, accepts, id) => {
 		t.emu.paymentGateway.setDetailAccepts(accepts);
 		try {
 			const result = await t.run(order('get', { invoiceNumber: id() }));
