@@ -18,7 +18,7 @@ export class SePay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read SePay bank accounts and transactions, manage SePay webhooks, make VietQR payment codes and issue Vietnamese e-invoices',
+			'Read SePay bank accounts and transactions, manage SePay webhooks, make VietQR payment codes, take payments (Payment Gateway checkout, per-order virtual accounts) and issue Vietnamese e-invoices',
 		defaults: { name: 'SePay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

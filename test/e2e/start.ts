@@ -44,6 +44,7 @@ function banner(o: StartOptions, emu: Emulator, n8n: N8nInstance, ownerReady: bo
 		`   ${DEMO_CREDENTIALS.apiToken.name}   API token`,
 		`   ${DEMO_CREDENTIALS.oAuth2.name}      OAuth2, already connected`,
 		`   ${DEMO_CREDENTIALS.eInvoice.name}    client ID + secret`,
+		`   ${DEMO_CREDENTIALS.paymentGateway.name}    merchant ID + secret key (IPN: PUT ${b}/_control/payment-gateway/ipn {"url": …})`,
 		` Example workflows imported: ${exampleCount ? exampleCount : `none (put n8n workflow JSON files in ${o.examplesDir})`}`,
 		'',
 		' Make the emulator receive a bank transaction (it is delivered to every webhook registered there):',
