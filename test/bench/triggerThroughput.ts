@@ -32,8 +32,8 @@ import { createApiKey, n8nRequest, ownerSession, type ExecutionRecord } from '..
 import { say } from '../e2e/progress';
 import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
-import { DEDUP_CAPACITY } from '../../nodes/SePayTrigger/dedup';
-import { SEEN_IDS_KEY } from '../../nodes/SePayTrigger/delivery';
+import { DEDUP_CAPACITY } from '../../nodes/SePay/transactions/dedup';
+import { SEEN_IDS_KEY } from '../../nodes/SePay/trigger/delivery';
 
 const LABEL = 'bench:trigger';
 const API_KEY = 'bench-trigger-api-key-8c1f4e7a2d9b6035';

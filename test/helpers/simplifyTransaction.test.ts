@@ -1,5 +1,5 @@
 import { looseNumber, looseText } from '../../nodes/SePay/helpers/looseValues';
-import { simplifyTransaction } from '../../nodes/SePay/helpers/simplifyTransaction';
+import { simplifyTransaction } from '../../nodes/SePay/transactions/simplify';
 
 const SHAPE = ['id', 'date', 'bankAccountNumber', 'bank', 'direction', 'amount', 'balance', 'content', 'paymentCode', 'reference', 'subAccount'];
 

@@ -17,8 +17,8 @@ import { SePayApi } from '../../credentials/SePayApi.credentials';
 import { SePayEInvoiceApi } from '../../credentials/SePayEInvoiceApi.credentials';
 import { SePayOAuth2Api } from '../../credentials/SePayOAuth2Api.credentials';
 import { SePay } from '../../nodes/SePay/SePay.node';
-import { SePayPollingTrigger } from '../../nodes/SePayPollingTrigger/SePayPollingTrigger.node';
-import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
+import { SePayPollingTrigger } from '../../nodes/SePay/SePayPollingTrigger.node';
+import { SePayTrigger } from '../../nodes/SePay/SePayTrigger.node';
 import { startEmulator, type Emulator } from '../emulator';
 import { createCredentialStore, runNode } from '../harness';
 

@@ -1,5 +1,5 @@
 /** Transaction → Get, Get Many, Count under both authentications, over HTTP to the emulator. */
-import { simplifyTransaction } from '../../nodes/SePay/helpers/simplifyTransaction';
+import { simplifyTransaction } from '../../nodes/SePay/transactions/simplify';
 import { SePay } from '../../nodes/SePay/SePay.node';
 import { AUTHS, jsonOf, startNodeTest, UUID } from './setup';
 import type { NodeTestContext } from './setup';

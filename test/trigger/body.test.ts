@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, parseDelivery } from '../../nodes/SePayTrigger/body';
+import { MAX_BODY_BYTES, parseDelivery } from '../../nodes/SePay/trigger/body';
 
 const PAYLOAD = {
 	id: 92704,

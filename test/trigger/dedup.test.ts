@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEDUP_CAPACITY, isDuplicateDelivery, SeenIds } from '../../nodes/SePayTrigger/dedup';
+import { DEDUP_CAPACITY, isDuplicateDelivery, SeenIds } from '../../nodes/SePay/transactions/dedup';
 
 describe('SeenIds', () => {
 	it('remembers ids across instances through the same static data', () => {

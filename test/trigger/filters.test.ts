@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SimpleTransaction } from '../../nodes/SePay/helpers/simplifyTransaction';
-import { matchesFilters, readFilters } from '../../nodes/SePayTrigger/filters';
+import type { SimpleTransaction } from '../../nodes/SePay/transactions/simplify';
+import { matchesFilters, readFilters } from '../../nodes/SePay/transactions/filters';
 
 const TX: SimpleTransaction = {
 	id: 1,

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 
-import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
+import { SePayTrigger } from '../../nodes/SePay/SePayTrigger.node';
 import { createCredentialStore } from '../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 

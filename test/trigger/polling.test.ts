@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SePayPollingTrigger } from '../../nodes/SePayPollingTrigger/SePayPollingTrigger.node';
-import { pollState } from '../../nodes/SePayPollingTrigger/state';
+import { SePayPollingTrigger } from '../../nodes/SePay/SePayPollingTrigger.node';
+import { pollState } from '../../nodes/SePay/polling/state';
 import type { Emulator } from '../emulator';
 import type { CredentialStore } from '../harness/credential-store';
 import { pollingTrigger } from './support/driver';

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { handleDelivery } from '../../nodes/SePayTrigger/delivery';
+import { handleDelivery } from '../../nodes/SePay/trigger/delivery';
 
 const SECRET = 'whsec_rawbody_test_secret';
 const KEY = 'rawbody-api-key-0123456789';

@@ -6,7 +6,7 @@ import {
 	TIMESTAMP_TOLERANCE_SECONDS,
 	verifyApiKey,
 	verifyHmac,
-} from '../../nodes/SePayTrigger/verification';
+} from '../../nodes/SePay/trigger/verification';
 
 const KEY = 'k3y-0123456789abcdef';
 const SECRET = 'whsec_test_secret';

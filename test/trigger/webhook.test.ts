@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { SePayTrigger } from '../../nodes/SePayTrigger/SePayTrigger.node';
+import { SePayTrigger } from '../../nodes/SePay/SePayTrigger.node';
 import type { Delivery, Emulator } from '../emulator';
 import type { CredentialStore } from '../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';

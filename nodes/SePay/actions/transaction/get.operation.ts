@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { sepayId } from '../../helpers/inputValues';
-import { simplifyTransaction } from '../../helpers/simplifyTransaction';
+import { simplifyTransaction } from '../../transactions/simplify';
 import { sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { simplifyProperty } from '../common.descriptions';

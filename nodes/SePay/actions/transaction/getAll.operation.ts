@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../../helpers/simplifyTransaction';
+import { simplifyTransaction } from '../../transactions/simplify';
 import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { returnAllAndLimit, simplifyProperty } from '../common.descriptions';

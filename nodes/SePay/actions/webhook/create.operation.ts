@@ -4,7 +4,7 @@ import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
 import { toItems } from '../items';
-import { webhookBody } from './body';
+import { webhookBody } from '../../webhooks/body';
 import {
 	apiKeyField,
 	authenTypeField,

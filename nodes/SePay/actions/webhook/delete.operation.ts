@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { toItems } from '../items';
-import { webhookId } from './body';
+import { webhookId } from '../../webhooks/body';
 import { webhookIdField } from './id.description';
 
 export const description: INodeProperties[] = [webhookIdField(['delete'], 'The webhook to delete')];

@@ -5,7 +5,7 @@ import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { bankAccountLocator, hasLocatorValue, resolveBankAccountId } from '../bankAccountLocator';
 import { toItems } from '../items';
-import { webhookBody, webhookId } from './body';
+import { webhookBody, webhookId } from '../../webhooks/body';
 import {
 	apiKeyField,
 	authenTypeField,

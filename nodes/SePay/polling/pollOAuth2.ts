@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../SePay/transport';
-import { SeenIds } from '../SePayTrigger/dedup';
+import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import { SeenIds } from '../transactions/dedup';
 import { MANUAL_SAMPLE, MAX_PER_POLL } from './pollApiV2';
 import type { PollState } from './state';
 import { datePart, daysBefore, vietnamDate } from './vietnamDate';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { looseNumber, looseText } from './looseValues';
+import { looseNumber, looseText } from '../helpers/looseValues';
 
 /**
  * One compact transaction shape for API v2, the OAuth2 API and webhook deliveries, so a workflow

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty } from './filters.description';
+import { directionProperty, filtersProperty } from '../transactions/filters.description';
 
 const manual = { registration: ['manual'] };
 

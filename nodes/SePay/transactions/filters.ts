@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { SimpleTransaction } from '../SePay/helpers/simplifyTransaction';
+import type { SimpleTransaction } from './simplify';
 
 export type Direction = 'in' | 'out' | 'both';
 

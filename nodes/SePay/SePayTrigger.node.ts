@@ -3,9 +3,9 @@ import type {
 	IHookFunctions,
 	INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { handleDelivery } from './delivery';
-import { triggerProperties } from './description';
-import { createWebhook, deleteRegisteredWebhook, webhookExists } from './registration';
+import { handleDelivery } from './trigger/delivery';
+import { triggerProperties } from './trigger/description';
+import { createWebhook, deleteRegisteredWebhook, webhookExists } from './webhooks/registration';
 
 /**
  * Starts a workflow on each SePay bank-transaction webhook: verified (API key or HMAC), filtered,
@@ -15,7 +15,7 @@ export class SePayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SePay Trigger',
 		name: 'sePayTrigger',
-		icon: { light: 'file:../SePay/sepay.svg', dark: 'file:../SePay/sepay.dark.svg' },
+		icon: { light: 'file:sepay.svg', dark: 'file:sepay.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Money " + ({in: "in", out: "out", both: "in and out"})[$parameter["direction"]]}}',

@@ -1,13 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../SePay/helpers/simplifyTransaction';
-import type { BankingAuthentication } from '../SePay/transport';
-import { matchesFilters, readFilters } from '../SePayTrigger/filters';
-import { pollingProperties } from './description';
-import { pollApiV2 } from './pollApiV2';
-import { pollOAuth2 } from './pollOAuth2';
-import { pollState } from './state';
+import { simplifyTransaction } from './transactions/simplify';
+import type { BankingAuthentication } from './transport';
+import { matchesFilters, readFilters } from './transactions/filters';
+import { pollingProperties } from './polling/description';
+import { pollApiV2 } from './polling/pollApiV2';
+import { pollOAuth2 } from './polling/pollOAuth2';
+import { pollState } from './polling/state';
 
 /**
  * For n8n instances without a public HTTPS URL: polls SePay and emits each new transaction once,
@@ -17,7 +17,7 @@ export class SePayPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SePay Polling Trigger',
 		name: 'sePayPollingTrigger',
-		icon: { light: 'file:../SePay/sepay.svg', dark: 'file:../SePay/sepay.dark.svg' },
+		icon: { light: 'file:sepay.svg', dark: 'file:sepay.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Money " + ({in: "in", out: "out", both: "in and out"})[$parameter["direction"]]}}',

@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import type { FieldRef } from '../../helpers/invalidInput';
-import { invalidInput } from '../../helpers/invalidInput';
-import { numericIds, sepayId, splitList } from '../../helpers/inputValues';
+import type { FieldRef } from '../helpers/invalidInput';
+import { invalidInput } from '../helpers/invalidInput';
+import { numericIds, sepayId, splitList } from '../helpers/inputValues';
 
 /** Display names, so errors name the field the user filled in. */
 const LABELS: Record<string, string> = {

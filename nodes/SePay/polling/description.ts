@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty } from '../SePayTrigger/filters.description';
+import { directionProperty, filtersProperty } from '../transactions/filters.description';
 
 export const pollingProperties: INodeProperties[] = [
 	{

@@ -2,10 +2,10 @@ import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../SePay/transport';
-import type { Direction } from './filters';
-import { readFilters } from './filters';
-import type { Verification } from './verification';
+import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import type { Direction } from '../transactions/filters';
+import { readFilters } from '../transactions/filters';
+import type { Verification } from '../trigger/verification';
 
 /** One SePay webhook this node registered. */
 export interface Registration extends IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../SePay/transport';
-import { SeenIds } from '../SePayTrigger/dedup';
+import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import { SeenIds } from '../transactions/dedup';
 import type { PollState } from './state';
 
 /** Most transactions one poll emits; a longer backlog continues on the next poll. */

@@ -1,10 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../SePay/helpers/simplifyTransaction';
+import { simplifyTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
-import { isDuplicateDelivery } from './dedup';
-import { matchesFilters, readFilters } from './filters';
-import { registrationsOf } from './registration';
+import { isDuplicateDelivery } from '../transactions/dedup';
+import { matchesFilters, readFilters } from '../transactions/filters';
+import { registrationsOf } from '../webhooks/registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
 import type { Verification } from './verification';
 import { isAuthentic } from './verification';

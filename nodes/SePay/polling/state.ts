@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BankingAuthentication } from '../SePay/transport';
+import type { BankingAuthentication } from '../transport';
 
 /**
  * What the polling trigger remembers between polls, in the node's static data. n8n persists it
