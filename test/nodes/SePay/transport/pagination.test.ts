@@ -1,0 +1,106 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { paginate, readPage } from '../../../../nodes/SePay/transport/pagination';
+
+/** A fake list endpoint over `total` records, with the envelope of API v2 or of eInvoice. */
+function listEndpoint(total: number, shape: 'banking' | 'einvoice' | 'bare' = 'banking') {
+	const calls: Array<{ page: number; perPage: number }> = [];
+	const fetchPage = async (page: number, perPage: number): Promise<IDataObject> => {
+		calls.push({ page, perPage });
+		const records = Array.from({ length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) }, (_, i) => ({
+			id: `r${(page - 1) * perPage + i + 1}`,
+		}));
+		const lastPage = Math.max(1, Math.ceil(total / perPage));
+		if (shape === 'einvoice') {
+			return { data: { items: records, paging: { current_page: page, page_count: lastPage, has_more: page < lastPage } } };
+		}
+		if (shape === 'bare') return { data: records };
+		return { data: records, meta: { pagination: { current_page: page, last_page: lastPage, has_more: page < lastPage, total } } };
+	};
+	return { calls, fetchPage };
+}
+
+describe('paginate', () => {
+	it('returns every record once and stops when has_more is false', async () => {
+		const api = listEndpoint(250);
+		const records = await paginate(api.fetchPage, { returnAll: true });
+		expect(records).toHaveLength(250);
+		expect(new Set(records.map((r) => r.id)).size).toBe(250);
+		expect(api.calls.map((c) => c.page)).toEqual([1, 2, 3]);
+		expect(api.calls.every((c) => c.perPage === 100)).toBe(true);
+	});
+
+	it('returns exactly Limit records, asking for no bigger page than needed', async () => {
+		const api = listEndpoint(250);
+		const records = await paginate(api.fetchPage, { returnAll: false, limit: 7 });
+		expect(records.map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
+		expect(api.calls).toEqual([{ page: 1, perPage: 7 }]);
+	});
+
+	it('keeps the page size fixed across pages when Limit spans several pages', async () => {
+		const api = listEndpoint(1000);
+		const records = await paginate(api.fetchPage, { returnAll: false, limit: 150 });
+		expect(records).toHaveLength(150);
+		expect(api.calls).toEqual([
+			{ page: 1, perPage: 100 },
+			{ page: 2, perPage: 100 },
+		]);
+	});
+
+	it('understands the eInvoice envelope (data.items, data.paging)', async () => {
+		const api = listEndpoint(45, 'einvoice');
+		const records = await paginate(api.fetchPage, { returnAll: true, perPage: 20 });
+		expect(records).toHaveLength(45);
+		expect(api.calls).toHaveLength(3);
+	});
+
+	it('stops on a short page when the server gives no paging information', async () => {
+		const api = listEndpoint(130, 'bare');
+		const records = await paginate(api.fetchPage, { returnAll: true });
+		expect(records).toHaveLength(130);
+		expect(api.calls).toHaveLength(2);
+	});
+
+	it('stops on an empty page even if the server claims there is more', async () => {
+		const calls: number[] = [];
+		const records = await paginate(
+			async (page) => {
+				calls.push(page);
+				return { data: page === 1 ? [{ id: 1 }] : [], meta: { pagination: { has_more: true } } };
+			},
+			{ returnAll: true },
+		);
+		expect(records).toEqual([{ id: 1 }]);
+		expect(calls).toEqual([1, 2]);
+	});
+
+	it('never returns a record twice and stops when a page brings nothing new', async () => {
+		const calls: number[] = [];
+		const records = await paginate(
+			async (page) => {
+				calls.push(page);
+				// A server that ignores `page` and keeps answering the same records.
+				return { data: [{ id: 'a' }, { id: 'b' }], meta: { pagination: { has_more: true } } };
+			},
+			{ returnAll: true, perPage: 2 },
+		);
+		expect(records).toEqual([{ id: 'a' }, { id: 'b' }]);
+		expect(calls).toEqual([1, 2]);
+	});
+
+	it('stops at the page cap', async () => {
+		let page = 0;
+		const records = await paginate(
+			async () => {
+				page++;
+				return { data: [{ id: page }], meta: { pagination: { has_more: true } } };
+			},
+			{ returnAll: true, perPage: 1, maxPages: 5 },
+		);
+		expect(records).toHaveLength(5);
+	});
+
+	it('treats ids of different types as different records only when they differ as text', () => {
+		expect(readPage({ data: [{ id: 1 }] }).records).toEqual([{ id: 1 }]);
+	});
+});
