@@ -4,7 +4,7 @@ import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
 import { SeenIds } from '../transactions/dedup';
 import { MANUAL_SAMPLE, MAX_PER_POLL } from './pollApiV2';
 import type { PollState } from './state';
-import { datePart, daysBefore, vietnamDate } from './vietnamDate';
+import { datePart, daysBefore, vietnamDate } from '../helpers/dates';
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = Math.ceil(MAX_PER_POLL / PAGE_SIZE);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { splitList } from '../helpers/inputValues';
 import type { SimpleTransaction } from './simplify';
 
 export type Direction = 'in' | 'out' | 'both';
@@ -14,13 +15,6 @@ export interface TransactionFilters {
 	contentContains: string;
 }
 
-function list(value: unknown): string[] {
-	return String(value ?? '')
-		.split(/[,\s;]+/)
-		.map((entry) => entry.trim())
-		.filter((entry) => entry !== '');
-}
-
 function optionalNumber(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = Number(value);
@@ -31,12 +25,12 @@ function optionalNumber(value: unknown): number | undefined {
 export function readFilters(direction: unknown, filters: IDataObject): TransactionFilters {
 	return {
 		direction: direction === 'in' || direction === 'out' ? direction : 'both',
-		accountNumbers: list(filters.accountNumbers),
+		accountNumbers: splitList(filters.accountNumbers),
 		minAmount: optionalNumber(filters.minAmount),
 		// 0 is the parameter's default and means "no upper limit".
 		maxAmount: optionalNumber(filters.maxAmount) || undefined,
 		onlyWithPaymentCode: filters.onlyWithPaymentCode === true,
-		paymentCodePrefixes: list(filters.paymentCodePrefix).map((prefix) => prefix.toLowerCase()),
+		paymentCodePrefixes: splitList(filters.paymentCodePrefix).map((prefix) => prefix.toLowerCase()),
 		contentContains: String(filters.contentContains ?? '').trim().toLowerCase(),
 	};
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { FieldRef } from '../helpers/invalidInput';
 import { invalidInput } from '../helpers/invalidInput';
-import { numericIds, sepayId, splitList } from '../helpers/inputValues';
+import { isEmpty, numericIds, sepayId, splitList } from '../helpers/inputValues';
 
 /** Display names, so errors name the field the user filled in. */
 const LABELS: Record<string, string> = {
@@ -61,10 +61,7 @@ const FLAGS: Record<string, string> = {
 	skipIfNoCode: 'skip_if_no_code',
 };
 
-function isSet(value: unknown): boolean {
-	if (value === undefined || value === null || value === '') return false;
-	return !(Array.isArray(value) && value.length === 0);
-}
+const isSet = (value: unknown): boolean => !isEmpty(value);
 
 function httpUrl(value: unknown, ref: FieldRef): string {
 	const text = String(value).trim();

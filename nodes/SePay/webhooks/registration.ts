@@ -5,6 +5,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
 import type { Direction } from '../transactions/filters';
 import { readFilters } from '../transactions/filters';
+import { webhookBody } from './body';
 import type { Verification } from '../trigger/verification';
 
 /** One SePay webhook this node registered. */
@@ -126,10 +127,11 @@ async function accountIds(context: IHookFunctions, numbers: string[]): Promise<n
 	return ids.length === numbers.length ? ids : [];
 }
 
-function accountScope(ids: number[]): IDataObject {
-	if (ids.length === 0) return { bank_mode: 'all', bank_account_id: 0 };
-	if (ids.length === 1) return { bank_mode: 'single', bank_account_id: ids[0] };
-	return { bank_mode: 'multi', bank_account_id: ids[0], bank_account_ids: ids };
+/** The Bank Accounts fields of the Webhook resource that scope a webhook to these accounts. */
+function accountFields(ids: number[]): { fields: IDataObject; bankAccountId?: string } {
+	if (ids.length === 0) return { fields: { bankMode: 'all' } };
+	if (ids.length === 1) return { fields: { bankMode: 'single' }, bankAccountId: String(ids[0]) };
+	return { fields: { bankMode: 'multi', bankAccountIds: ids } };
 }
 
 /** Registers this node's URL with SePay; replaces any webhook left behind for the same URL. */
@@ -151,20 +153,27 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 
 	const apiKey = verification === 'apiKey' ? randomBytes(32).toString('hex') : undefined;
 	const workflow = this.getWorkflow();
-	const body: IDataObject = {
-		name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 300),
-		event_type: EVENT_TYPE[filters.direction],
-		authen_type: AUTHEN_TYPE[verification],
-		...(apiKey ? { api_key: apiKey } : {}),
-		webhook_url: url,
-		request_content_type: 'Json',
-		...accountScope(await accountIds(this, filters.accountNumbers)),
-		is_verify_payment: 0,
-		skip_if_no_code: 0,
-		only_va: 0,
-		retry_conditions: { non_2xx_status_code: 1 },
-		active: 1,
-	};
+	const accounts = accountFields(await accountIds(this, filters.accountNumbers));
+	// The same body builder as the Webhook resource's Create, fed the fields a user would set.
+	const body = webhookBody(
+		this.getNode(),
+		0,
+		{
+			name: `n8n: ${workflow.name ?? workflow.id ?? 'workflow'}`.slice(0, 300),
+			eventType: EVENT_TYPE[filters.direction],
+			authenType: AUTHEN_TYPE[verification],
+			apiKey,
+			webhookUrl: url,
+			requestContentType: 'Json',
+			...accounts.fields,
+			isVerifyPayment: false,
+			skipIfNoCode: false,
+			onlyVa: false,
+			retryOnFailure: true,
+			active: true,
+		},
+		{ bankAccountId: accounts.bankAccountId, partial: false },
+	);
 	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'POST', path: '/webhooks', body });
 	const id = createdId(response);
 	if (id === undefined) {

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { InvoiceSource } from './invalidField';
-import { invalidField } from './invalidField';
+import { isEmpty } from '../../helpers/inputValues';
+import type { InvoiceSource } from '../../helpers/invalidInput';
+import { invalidField } from '../../helpers/invalidInput';
 
 /** One invoice line as SePay's create endpoint takes it. */
 export interface InvoiceLine extends IDataObject {
@@ -54,10 +55,6 @@ const FIELDS = [
 	'before_discount_and_tax_amount',
 ];
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
 /** A finite number from a number or a numeric string; undefined when not one. */
 function toNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
@@ -89,7 +86,7 @@ function normaliseKeys(raw: IDataObject, index: number, source: InvoiceSource): 
 		if (!FIELDS.includes(name)) {
 			throw invalidField(source, `items[${index}].${key}`, `one of the item fields ${FIELDS.join(', ')}`, value, index + 1);
 		}
-		if (!isBlank(value)) result[name] = value;
+		if (!isEmpty(value)) result[name] = value;
 	}
 	return result;
 }

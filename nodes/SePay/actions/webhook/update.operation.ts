@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { bankAccountLocator, hasLocatorValue, resolveBankAccountId } from '../bankAccountLocator';
+import { isEmpty } from '../../helpers/inputValues';
+import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
 import { toItems } from '../items';
 import { webhookBody, webhookId } from '../../webhooks/body';
 import {
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = webhookId(node, itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const bankAccountId = hasLocatorValue(fields.bankAccount)
+	const bankAccountId = !isEmpty(fields.bankAccount)
 		? await resolveBankAccountId(this, 'oAuth2', fields.bankAccount, { node, itemIndex, field: 'Update Fields → Bank Account' })
 		: undefined;
 	const body = webhookBody(node, itemIndex, fields, { bankAccountId, partial: true });
