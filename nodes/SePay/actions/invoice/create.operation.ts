@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { einvoiceApiRequest } from '../../transport';
-import { buildInvoiceBody, referenceCodeFor } from './buildInvoice';
+import { buildInvoiceBody, referenceCodeFor } from './model/buildInvoice';
 import { createDescription } from './create.description';
-import { explainEInvoiceError, httpStatusOf, sepayCodeOf } from './einvoiceErrors';
-import { existingInvoice } from './existingInvoice';
-import { finishedInvoice } from './finishedInvoice';
-import { waitForJob, waitOptionsOf } from './waitForJob';
+import { explainEInvoiceError, httpStatusOf, sepayCodeOf } from './errors/einvoiceErrors';
+import { existingInvoice } from './jobs/existingInvoice';
+import { finishedInvoice } from './jobs/finishedInvoice';
+import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 
 export const description = createDescription;
 

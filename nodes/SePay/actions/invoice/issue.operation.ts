@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { einvoiceApiRequest } from '../../transport';
-import { explainEInvoiceError, httpStatusOf } from './einvoiceErrors';
-import { getInvoice } from './existingInvoice';
+import { explainEInvoiceError, httpStatusOf } from './errors/einvoiceErrors';
+import { getInvoice } from './jobs/existingInvoice';
 import { pollOptions, referenceCodeProperty, waitProperties } from './fields';
-import { finishedInvoice } from './finishedInvoice';
-import { requiredCode } from './requiredCode';
-import { waitForJob, waitOptionsOf } from './waitForJob';
+import { finishedInvoice } from './jobs/finishedInvoice';
+import { requiredCode } from './model/requiredCode';
+import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 
 export const description: INodeProperties[] = [
 	referenceCodeProperty(['issue'], 'Reference code of the draft to issue (from Create or Get Many)'),

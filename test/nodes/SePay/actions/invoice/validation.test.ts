@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { issuedDate } from '../../../../../nodes/SePay/actions/invoice/issuedDate';
-import { parseTaxRate, validateLines } from '../../../../../nodes/SePay/actions/invoice/lines';
-import { canonicalJson, deriveReferenceCode } from '../../../../../nodes/SePay/actions/invoice/referenceCode';
+import { issuedDate } from '../../../../../nodes/SePay/actions/invoice/model/issuedDate';
+import { parseTaxRate, validateLines } from '../../../../../nodes/SePay/actions/invoice/model/lines';
+import { canonicalJson, deriveReferenceCode } from '../../../../../nodes/SePay/actions/invoice/model/referenceCode';
 import type { Emulator } from '../../../../../emulator';
 import type { CredentialStore } from '../../../../../harness';
 import { createParameters, newStore, run, startEInvoiceEmulator } from './setup';

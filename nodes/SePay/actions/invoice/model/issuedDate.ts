@@ -1,6 +1,6 @@
-import { formatVietnamTime, parseWallTime, toDateTime, vietnamTimeToInstant } from '../../helpers/dates';
-import type { FieldRef } from '../../helpers/invalidInput';
-import { invalidInput } from '../../helpers/invalidInput';
+import { formatVietnamTime, parseWallTime, toDateTime, vietnamTimeToInstant } from '../../../helpers/dates';
+import type { FieldRef } from '../../../helpers/invalidInput';
+import { invalidInput } from '../../../helpers/invalidInput';
 
 /** SePay refuses invoice dates after "now"; a few minutes allow for clock differences. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;

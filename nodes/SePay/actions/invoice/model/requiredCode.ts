@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../../helpers/invalidInput';
+import { invalidInput } from '../../../helpers/invalidInput';
 
 const LABELS: Record<string, string> = { referenceCode: 'Reference Code', trackingCode: 'Tracking Code' };
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../transport';
+import { einvoiceApiRequest } from '../../../transport';
 
 export type JobKind = 'create' | 'issue';
 

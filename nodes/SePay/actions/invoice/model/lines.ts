@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isEmpty } from '../../helpers/inputValues';
-import type { InvoiceSource } from '../../helpers/invalidInput';
-import { invalidField } from '../../helpers/invalidInput';
+import { isEmpty } from '../../../helpers/inputValues';
+import type { InvoiceSource } from '../../../helpers/invalidInput';
+import { invalidField } from '../../../helpers/invalidInput';
 
 /** One invoice line as SePay's create endpoint takes it. */
 export interface InvoiceLine extends IDataObject {

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../transport';
-import { httpStatusOf } from './einvoiceErrors';
+import { einvoiceApiRequest } from '../../../transport';
+import { httpStatusOf } from '../errors/einvoiceErrors';
 
 /** GET /v1/invoices/{reference_code} → the invoice detail. */
 export async function getInvoice(this: IExecuteFunctions, referenceCode: string, itemIndex: number): Promise<IDataObject> {

@@ -1,8 +1,8 @@
 import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { InvoiceSource } from '../../helpers/invalidInput';
-import { invalidField } from '../../helpers/invalidInput';
+import type { InvoiceSource } from '../../../helpers/invalidInput';
+import { invalidField } from '../../../helpers/invalidInput';
 import { issuedDate } from './issuedDate';
 import { validateLines } from './lines';
 import { customReferenceCode, deriveReferenceCode } from './referenceCode';

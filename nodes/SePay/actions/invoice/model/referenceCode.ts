@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { InvoiceSource } from '../../helpers/invalidInput';
-import { invalidField } from '../../helpers/invalidInput';
+import type { InvoiceSource } from '../../../helpers/invalidInput';
+import { invalidField } from '../../../helpers/invalidInput';
 
 /** JSON with object keys sorted at every level, so equal data always hashes the same. */
 export function canonicalJson(value: unknown): string {

@@ -1,5 +1,5 @@
-import type { FieldRef } from '../../helpers/invalidInput';
-import { invalidInput } from '../../helpers/invalidInput';
+import type { FieldRef } from '../../../helpers/invalidInput';
+import { invalidInput } from '../../../helpers/invalidInput';
 
 /** The Template option value: both halves SePay needs, in one string. */
 export function templateValue(templateCode: string, invoiceSeries: string): string {
