@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import { sepayApiRequestAllItems } from '../transport';
 import { SeenIds } from '../transactions/dedup';
 import { MANUAL_SAMPLE, MAX_PER_POLL } from './pollApiV2';
 import type { PollState } from './state';
@@ -22,24 +22,22 @@ function numericId(record: IDataObject): number | undefined {
  * does), reading stops at the first full page with nothing newer than `maxId`.
  */
 async function windowRecords(context: IPollFunctions, fromDate: string, maxId: number): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for (let page = 1; page <= MAX_PAGES; page++) {
-		const body = await sepayApiRequest.call(context, 'oAuth2', {
-			method: 'GET',
-			path: '/transactions',
-			qs: { from_date: fromDate, page, limit: PAGE_SIZE },
-		});
-		const data = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-		records.push(...data);
-		const pagination = ((body.meta as IDataObject | undefined)?.pagination ?? {}) as IDataObject;
-		const lastPage = Number(pagination.last_page);
-		if (data.length < PAGE_SIZE || (Number.isFinite(lastPage) && page >= lastPage)) break;
-		// Only a newest-first page proves the rest is older (SePay's order is UNCONFIRMED: check it).
-		const first = numericId(data[0]) ?? 0;
-		const last = numericId(data[data.length - 1]) ?? 0;
-		if (first > last && !data.some((record) => (numericId(record) ?? Infinity) > maxId)) break;
-	}
-	return records;
+	return await sepayApiRequestAllItems.call(
+		context,
+		'oAuth2',
+		{ method: 'GET', path: '/transactions', qs: { from_date: fromDate } },
+		{
+			returnAll: true,
+			perPage: PAGE_SIZE,
+			maxPages: MAX_PAGES,
+			// Only a full newest-first page proves the rest is older (SePay's order is UNCONFIRMED: check it).
+			lastNeeded: (page) => {
+				const first = numericId(page[0]) ?? 0;
+				const last = numericId(page[page.length - 1]) ?? 0;
+				return page.length >= PAGE_SIZE && first > last && !page.some((record) => (numericId(record) ?? Infinity) > maxId);
+			},
+		},
+	);
 }
 
 /**

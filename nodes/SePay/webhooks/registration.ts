@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import { failureOf, sepayApiRequest, sepayApiRequestAllItems } from '../transport';
 import type { Direction } from '../transactions/filters';
 import { readFilters } from '../transactions/filters';
 import { webhookBody } from './body';
@@ -53,11 +53,6 @@ async function webhooksForUrl(context: IHookFunctions, url: string): Promise<IDa
 	return found.filter((webhook) => webhook.webhook_url === url);
 }
 
-function isNotFound(error: unknown): boolean {
-	const status = (error as { httpCode?: unknown }).httpCode;
-	return String(status) === '404';
-}
-
 async function deleteWebhook(context: IHookFunctions, id: unknown): Promise<void> {
 	// The transport already turned any failure into a NodeApiError; only "not found" is fine here.
 	const failure = await sepayApiRequest
@@ -67,7 +62,7 @@ async function deleteWebhook(context: IHookFunctions, id: unknown): Promise<void
 			(error: unknown) => error,
 		);
 	if (failure === undefined) return;
-	if (!isNotFound(failure)) throw failure;
+	if (failureOf(failure).status !== 404) throw failure;
 	context.logger.info(`SePay webhook ${String(id)} was already gone`);
 }
 

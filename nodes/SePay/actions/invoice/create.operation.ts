@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../transport';
+import { einvoiceApiRequest, failureOf } from '../../transport';
 import { buildInvoiceBody, referenceCodeFor } from './model/buildInvoice';
 import { createDescription } from './create.description';
-import { explainEInvoiceError, httpStatusOf, sepayCodeOf } from './errors/einvoiceErrors';
+import { explainEInvoiceError } from './errors/einvoiceErrors';
 import { existingInvoice } from './jobs/existingInvoice';
 import { finishedInvoice } from './jobs/finishedInvoice';
 import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
@@ -11,9 +11,8 @@ import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 export const description = createDescription;
 
 function isDuplicate(error: unknown): boolean {
-	if (httpStatusOf(error) !== 409) return false;
-	const code = sepayCodeOf(error);
-	return code === undefined || code === 'EINVOICE_DOCUMENT_EXISTED';
+	const { status, code } = failureOf(error);
+	return status === 409 && (code === undefined || code === 'EINVOICE_DOCUMENT_EXISTED');
 }
 
 /**

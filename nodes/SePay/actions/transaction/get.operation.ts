@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { sepayId } from '../../helpers/inputValues';
 import { simplifyTransaction } from '../../transactions/simplify';
-import { sepayApiRequest } from '../../transport';
+import { failureOf, sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { simplifyProperty } from '../common.descriptions';
 import { toItems } from '../items';
@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		if (authentication === 'oAuth2' && ['404', '405'].includes(String(error.httpCode))) {
+		if (authentication === 'oAuth2' && [404, 405].includes(failureOf(error).status ?? 0)) {
 			error.description = `${error.description ?? ''} SePay's OAuth2 API may not offer a per-transaction lookup: Transaction → Get Many with a Reference Number or date filter finds it too.`.trim();
 		}
 		// Hands back the same error (NodeApiError's constructor returns an existing NodeApiError).

@@ -1,3 +1,6 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { failureOf, toNodeApiError } from '../../../../nodes/SePay/transport/errors';
 import { readFailure, retryAfterMs, sepayErrorOf } from '../../../../nodes/SePay/transport/failure';
 import { redact } from '../../../../nodes/SePay/transport/redact';
 
@@ -60,5 +63,23 @@ describe('redact', () => {
 		expect(clean).not.toContain('abc.def-123');
 		expect(clean).not.toContain('XYZ');
 		expect(clean).not.toContain('s3cr3t-value');
+	});
+});
+
+describe('failureOf: a failed call as data', () => {
+	const node = { id: '1', name: 'SePay', type: 'n8n-nodes-sepay.sePay', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+	it("reads the status and SePay's code and message the transport put on its error", () => {
+		const error = toNodeApiError(
+			node,
+			{ status: 409, headers: {}, data: { error_code: 'EINVOICE_DOCUMENT_EXISTED', message: 'Đã tồn tại' } },
+			{ family: 'einvoice', secrets: [], rateLimitRetries: 0 },
+		);
+		expect(failureOf(error)).toEqual({ status: 409, code: 'EINVOICE_DOCUMENT_EXISTED', sepayMessage: 'Đã tồn tại' });
+	});
+
+	it('gives nothing for errors that did not come from a SePay answer', () => {
+		expect(failureOf(new Error('boom'))).toEqual({});
+		expect(failureOf(new NodeApiError(node, { message: 'x' }, { message: 'x' }))).toEqual({ status: undefined, code: undefined, sepayMessage: undefined });
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { paginate, readPage } from '../../../../nodes/SePay/transport/pagination';
+import { paginate, readPage, readPages } from '../../../../nodes/SePay/transport/pagination';
 
 /** A fake list endpoint over `total` records, with the envelope of API v2 or of eInvoice. */
 function listEndpoint(total: number, shape: 'banking' | 'einvoice' | 'bare' = 'banking') {
@@ -102,5 +102,54 @@ describe('paginate', () => {
 
 	it('treats ids of different types as different records only when they differ as text', () => {
 		expect(readPage({ data: [{ id: 1 }] }).records).toEqual([{ id: 1 }]);
+	});
+});
+
+describe('readPages: the one paginator of every list, count and search', () => {
+	it("returns SePay's total with the records (a count reads one page of one record)", async () => {
+		const api = listEndpoint(250);
+		expect(await readPages(api.fetchPage, { returnAll: false, limit: 1, maxPages: 1 })).toEqual({
+			records: [{ id: 'r1' }],
+			total: 250,
+			nextPage: 2,
+		});
+		expect(api.calls).toEqual([{ page: 1, perPage: 1 }]);
+	});
+
+	it('gives no total when SePay gives none', async () => {
+		const api = listEndpoint(5, 'bare');
+		expect((await readPages(api.fetchPage, { returnAll: true })).total).toBeUndefined();
+	});
+
+	it('continues a search from a page and says where to go on, or that the list ended', async () => {
+		const api = listEndpoint(250);
+		const middle = await readPages(api.fetchPage, { returnAll: true, firstPage: 2, maxPages: 1 });
+		expect(middle.records[0]).toEqual({ id: 'r101' });
+		expect(middle.nextPage).toBe(3);
+		const last = await readPages(api.fetchPage, { returnAll: true, firstPage: 3, maxPages: 1 });
+		expect(last.records).toHaveLength(50);
+		expect(last.nextPage).toBeUndefined();
+	});
+
+	it('keeps only what passes a filter SePay lacks, reading full pages until Limit pass', async () => {
+		const api = listEndpoint(250);
+		const even = await readPages(api.fetchPage, {
+			returnAll: false,
+			limit: 60,
+			keep: (record) => Number(String(record.id).slice(1)) % 2 === 0,
+		});
+		expect(even.records).toHaveLength(60);
+		expect(even.records[59]).toEqual({ id: 'r120' });
+		expect(api.calls).toEqual([
+			{ page: 1, perPage: 100 },
+			{ page: 2, perPage: 100 },
+		]);
+	});
+
+	it('stops after the page the caller says is the last one needed', async () => {
+		const api = listEndpoint(1000);
+		const read = await readPages(api.fetchPage, { returnAll: true, lastNeeded: (records) => records.some((r) => r.id === 'r150') });
+		expect(read.records).toHaveLength(200);
+		expect(api.calls).toHaveLength(2);
 	});
 });

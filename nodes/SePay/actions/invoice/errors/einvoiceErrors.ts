@@ -1,18 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { JsonObject } from 'n8n-workflow';
 
-/** SePay's error code of a failed call (the transport keeps it on the NodeApiError). */
-export function sepayCodeOf(error: unknown): string | undefined {
-	const response = (error as { errorResponse?: { code?: unknown } })?.errorResponse;
-	if (typeof response?.code === 'string' && response.code) return response.code;
-	const message = String((error as Error)?.message ?? '');
-	return /:\s*([A-Z][A-Z0-9_]{3,})\s*$/.exec(message)?.[1];
-}
-
-export function httpStatusOf(error: unknown): number | undefined {
-	const code = Number((error as { httpCode?: unknown })?.httpCode);
-	return Number.isInteger(code) && code >= 100 ? code : undefined;
-}
+import { failureOf } from '../../../transport';
 
 /** What the eInvoice codes mean for the user, in English (SePay's own messages are Vietnamese). */
 const EXPLAINED: Record<string, { message: string; advice: string }> = {
@@ -47,11 +36,10 @@ const EXPLAINED: Record<string, { message: string; advice: string }> = {
  */
 export function explainEInvoiceError(error: unknown, itemIndex: number): unknown {
 	if (!(error instanceof NodeApiError)) return error;
-	const code = sepayCodeOf(error);
+	const { code, sepayMessage } = failureOf(error);
 	const explained = code ? EXPLAINED[code] : undefined;
 	if (!explained) return error;
-	const sepaySaid = (error.errorResponse as { sepayMessage?: unknown } | undefined)?.sepayMessage;
-	const said = typeof sepaySaid === 'string' && sepaySaid ? ` SePay said: ${sepaySaid}.` : '';
+	const said = sepayMessage ? ` SePay said: ${sepayMessage}.` : '';
 	const message = `${explained.message} (${code})`;
 	return new NodeApiError(error.node, { message, code } as JsonObject, {
 		message,

@@ -1,8 +1,7 @@
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../../transport';
-import { httpStatusOf } from '../errors/einvoiceErrors';
+import { einvoiceApiRequest, failureOf } from '../../../transport';
 
 /** GET /v1/invoices/{reference_code} → the invoice detail. */
 export async function getInvoice(this: IExecuteFunctions, referenceCode: string, itemIndex: number): Promise<IDataObject> {
@@ -30,7 +29,7 @@ export async function existingInvoice(
 			return await getInvoice.call(this, referenceCode, itemIndex);
 		} catch (error) {
 			// The transport's NodeApiError comes back unchanged from this constructor.
-			if (httpStatusOf(error) !== 404) throw new NodeApiError(this.getNode(), error as JsonObject);
+			if (failureOf(error).status !== 404) throw new NodeApiError(this.getNode(), error as JsonObject);
 			const waited = Date.now() - started;
 			if (!wait || waited >= wait.timeoutMs) {
 				throw new NodeOperationError(
