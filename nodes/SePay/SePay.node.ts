@@ -2,7 +2,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, BANKING_RESOURCES, EINVOICE_RESOURCES } from './actions/authentication';
-import { resources } from './actions/resources';
+import { registeredResourceDescriptions } from './actions/resources';
+import { resourceOptions } from './actions/registry';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
@@ -45,22 +46,11 @@ export class SePay implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Bank Account', value: 'bankAccount' },
-					{ name: 'Company', value: 'company' },
-					{ name: 'eInvoice', value: 'invoice' },
-					{ name: 'eInvoice Provider Account', value: 'providerAccount' },
-					{ name: 'eInvoice Token', value: 'einvoiceToken' },
-					{ name: 'eInvoice Usage', value: 'einvoiceUsage' },
-					{ name: 'Payment QR', value: 'paymentQr' },
-					{ name: 'Profile', value: 'profile' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
+				options: resourceOptions,
 				default: 'transaction',
 			},
 			authenticationProperty,
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...registeredResourceDescriptions,
 		],
 	};
 
