@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { einvoiceApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 
 const PAGE_SIZE = 100;
 
@@ -57,5 +56,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/invoices', qs, itemIndex },
 		{ returnAll, limit: returnAll ? undefined : limit, perPage: PAGE_SIZE, keep },
 	);
-	return toItems(invoices);
+	return this.helpers.returnJsonArray(invoices);
 }

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { sepayApiRequestPages } from '../../transport';
 import { getAuthentication } from '../authentication';
-import { toItems } from '../items';
 import { transactionFilters } from './filters.description';
 import { transactionQuery } from './query';
 
@@ -30,5 +29,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	return toItems({ count });
+	return this.helpers.returnJsonArray({ count });
 }

@@ -6,7 +6,6 @@ import { simplifyTransaction } from '../../transactions/simplify';
 import { failureOf, sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { simplifyProperty } from '../common.descriptions';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [
 	{
@@ -53,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const record = (response.data ?? {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return toItems(simplify ? simplifyTransaction(record) : record);
+	return this.helpers.returnJsonArray(simplify ? simplifyTransaction(record) : record);
 }

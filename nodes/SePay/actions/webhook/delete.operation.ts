@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
 import { webhookId } from '../../webhooks/body';
 import { webhookIdField } from './id.description';
 
@@ -13,5 +12,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	requireOAuth2(this, itemIndex, 'Webhook → Delete');
 	const id = webhookId(this.getNode(), itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	await sepayApiRequest.call(this, 'oAuth2', { method: 'DELETE', path: `/webhooks/${id}`, itemIndex });
-	return toItems({ deleted: true, id: Number(id) });
+	return this.helpers.returnJsonArray({ deleted: true, id: Number(id) });
 }

@@ -5,7 +5,6 @@ import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { isEmpty } from '../../helpers/inputValues';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
-import { toItems } from '../items';
 import { webhookBody, webhookId } from '../../webhooks/body';
 import {
 	apiKeyField,
@@ -64,5 +63,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'PATCH', path: `/webhooks/${id}`, body, itemIndex });
 	// The update response shape is UNCONFIRMED: output the webhook when SePay returns it.
 	const data = response.data;
-	return toItems(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { id: Number(id), updated: true });
+	return this.helpers.returnJsonArray(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { id: Number(id), updated: true });
 }
