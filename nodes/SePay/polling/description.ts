@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty } from '../transactions/filters.description';
+import { directionProperty, filtersProperty, simplifyOption } from '../transactions/filters.description';
 
 export const pollingProperties: INodeProperties[] = [
 	{
@@ -31,13 +31,7 @@ export const pollingProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return a simplified version of the response instead of the raw data',
-			},
+			simplifyOption,
 		],
 	},
 ];

@@ -70,3 +70,12 @@ export const filtersProperty: INodeProperties = {
 		},
 	],
 };
+
+/** Simplify: the one compact transaction shape (simplify.ts) instead of SePay's raw record. */
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty } from '../transactions/filters.description';
+import { directionProperty, filtersProperty, simplifyOption } from '../transactions/filters.description';
 
 const manual = { registration: ['manual'] };
 
@@ -103,13 +103,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to ignore a delivery whose transaction ID was already seen recently (SePay retries and replays send the same ID)',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return a simplified version of the response instead of the raw data',
-			},
+			simplifyOption,
 		],
 	},
 ];
