@@ -5,7 +5,7 @@ import type {
 
 import { handleDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
-import { createWebhook, deleteRegisteredWebhook, webhookExists } from './webhooks/registration';
+import { createWebhook, deleteRegisteredWebhook, webhookExists } from './trigger/registration';
 
 /**
  * Starts a workflow on each SePay bank-transaction webhook: verified (API key or HMAC), filtered,

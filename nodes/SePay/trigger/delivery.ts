@@ -4,7 +4,7 @@ import { simplifyTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
 import { isDuplicateDelivery } from '../transactions/dedup';
 import { matchesFilters, readFilters } from '../transactions/filters';
-import { registrationsOf } from '../webhooks/registration';
+import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
 import type { Verification } from './verification';
 import { isAuthentic } from './verification';

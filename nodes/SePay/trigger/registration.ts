@@ -5,8 +5,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { failureOf, sepayApiRequest, sepayApiRequestAllItems } from '../transport';
 import type { Direction } from '../transactions/filters';
 import { readFilters } from '../transactions/filters';
-import { webhookBody } from './body';
-import type { Verification } from '../trigger/verification';
+import { webhookBody } from '../webhooks/body';
+import type { Verification } from './verification';
 
 /** One SePay webhook this node registered. */
 export interface Registration extends IDataObject {
