@@ -1,13 +1,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { sepayApiRequest, sepayApiRequestAllItems } from '../transport';
+import { sepayApiRequestAllItems } from '../transport';
 import { SeenIds } from '../transactions/dedup';
+import { manualSample } from './sample';
 import type { PollState } from './state';
 
 /** Most transactions one poll emits; a longer backlog continues on the next poll. */
 export const MAX_PER_POLL = 10_000;
-/** How many latest transactions a manual test run shows. */
-export const MANUAL_SAMPLE = 10;
 /** Ids remembered as a guard against a transaction coming back on a later page or poll. */
 const RECENT_IDS = 1_000;
 
@@ -16,24 +15,16 @@ const RECENT_IDS = 1_000;
  * every page (`has_more`). Returns the new transactions, oldest first.
  */
 export async function pollApiV2(this: IPollFunctions, state: PollState, manual: boolean): Promise<IDataObject[]> {
-	if (manual) {
-		const latest = await sepayApiRequestAllItems.call(
-			this,
-			'apiToken',
-			{ method: 'GET', path: '/transactions' },
-			{ returnAll: false, limit: MANUAL_SAMPLE },
-		);
-		return latest.reverse();
-	}
+	if (manual) return await manualSample.call(this, 'apiToken');
 
 	if (!state.initialized) {
 		// First activation starts from "now": remember the newest transaction, emit nothing.
-		const newest = await sepayApiRequest.call(this, 'apiToken', {
-			method: 'GET',
-			path: '/transactions',
-			qs: { page: 1, per_page: 1 },
-		});
-		const first = Array.isArray(newest.data) ? (newest.data[0] as IDataObject | undefined) : undefined;
+		const [first] = await sepayApiRequestAllItems.call(
+			this,
+			'apiToken',
+			{ method: 'GET', path: '/transactions' },
+			{ returnAll: false, limit: 1 },
+		);
 		state.sinceId = first?.id === undefined ? null : String(first.id);
 		state.initialized = true;
 		return [];

@@ -2,7 +2,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { sepayApiRequestAllItems } from '../transport';
 import { SeenIds } from '../transactions/dedup';
-import { MANUAL_SAMPLE, MAX_PER_POLL } from './pollApiV2';
+import { MAX_PER_POLL } from './pollApiV2';
+import { manualSample } from './sample';
 import type { PollState } from './state';
 import { datePart, daysBefore, vietnamDate } from '../helpers/dates';
 
@@ -45,15 +46,7 @@ async function windowRecords(context: IPollFunctions, fromDate: string, maxId: n
  * SePay's numeric ids (they only grow) to tell new from seen. Returns new transactions, oldest first.
  */
 export async function pollOAuth2(this: IPollFunctions, state: PollState, manual: boolean): Promise<IDataObject[]> {
-	if (manual) {
-		const latest = await sepayApiRequestAllItems.call(
-			this,
-			'oAuth2',
-			{ method: 'GET', path: '/transactions' },
-			{ returnAll: false, limit: MANUAL_SAMPLE },
-		);
-		return latest.reverse();
-	}
+	if (manual) return await manualSample.call(this, 'oAuth2');
 
 	const today = vietnamDate(Date.now());
 	if (!state.initialized) {
