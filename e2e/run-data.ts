@@ -26,3 +26,10 @@ export function runError(run: unknown): string | undefined {
 	if (!errors.length) return undefined;
 	return [errors[0].message, errors[0].description].filter(Boolean).join(' — ');
 }
+
+/** The printed execution says it finished without an error (`status`/`finished` as n8n writes them). */
+export function executionSucceeded(run: unknown): boolean {
+	const r = run as (RunLike & { status?: string; finished?: boolean }) | undefined;
+	if (!r?.data?.resultData || runError(run) !== undefined) return false;
+	return r.status === 'success' || r.finished === true;
+}
