@@ -2,7 +2,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationProperty, BANKING_RESOURCES, EINVOICE_RESOURCES } from './actions/authentication';
-import { resources } from './actions/resources';
+import { registeredResourceDescriptions } from './actions/resources';
+import { resourceOptions } from './actions/registry';
 import { router } from './actions/router';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
@@ -51,26 +52,12 @@ export class SePay implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Bank Account', value: 'bankAccount' },
-					{ name: 'Checkout (Payment Gateway)', value: 'checkout' },
-					{ name: 'Company', value: 'company' },
-					{ name: 'eInvoice', value: 'invoice' },
-					{ name: 'eInvoice Provider Account', value: 'providerAccount' },
-					{ name: 'eInvoice Token', value: 'einvoiceToken' },
-					{ name: 'eInvoice Usage', value: 'einvoiceUsage' },
-					{ name: 'Order (Payment Gateway)', value: 'paymentGatewayOrder' },
-					{ name: 'Payment QR', value: 'paymentQr' },
-					{ name: 'Profile', value: 'profile' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'Virtual Account Order', value: 'virtualAccountOrder' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
+				options: resourceOptions,
 				default: 'transaction',
 			},
 			authenticationProperty,
 			paymentGatewayAuthenticationProperty,
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...registeredResourceDescriptions,
 		],
 	};
 

@@ -2,12 +2,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BankingAuthentication } from '../transport';
+import { resourcesOf } from './registry';
 
 /** Resources served by the banking APIs (API token or OAuth2). */
-export const BANKING_RESOURCES = ['bankAccount', 'company', 'profile', 'transaction', 'virtualAccountOrder', 'webhook'];
+export const BANKING_RESOURCES = resourcesOf('banking');
 
 /** Resources served by the eInvoice API and its own credential. */
-export const EINVOICE_RESOURCES = ['einvoiceToken', 'einvoiceUsage', 'invoice', 'providerAccount'];
+export const EINVOICE_RESOURCES = resourcesOf('einvoice');
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourcesOf } from './registry';
+
 /** Resources served by the Payment Gateway and its own credential (merchant ID + secret key). */
-export const PAYMENT_GATEWAY_RESOURCES = ['checkout', 'paymentGatewayOrder'];
+export const PAYMENT_GATEWAY_RESOURCES = resourcesOf('paymentGateway');
 
 /**
  * Their Authentication, shown only for them with its one option as default, so the credential is

@@ -92,3 +92,25 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 	);
 	return error;
 }
+
+/** A failed call as data: what the transport put on its NodeApiError, for callers that branch on it. */
+export interface FailureData {
+	/** The HTTP status, when SePay answered. */
+	status?: number;
+	/** SePay's own error code, e.g. EINVOICE_DOCUMENT_EXISTED. */
+	code?: string;
+	/** SePay's message (often Vietnamese), secrets scrubbed. */
+	sepayMessage?: string;
+}
+
+/** Status and SePay code of an error thrown by the transport (nothing for anything else). */
+export function failureOf(error: unknown): FailureData {
+	if (!(error instanceof NodeApiError)) return {};
+	const status = Number(error.httpCode);
+	const response = (error.errorResponse ?? {}) as { code?: unknown; sepayMessage?: unknown };
+	return {
+		status: Number.isInteger(status) && status >= 100 ? status : undefined,
+		code: typeof response.code === 'string' && response.code ? response.code : undefined,
+		sepayMessage: typeof response.sepayMessage === 'string' && response.sepayMessage ? response.sepayMessage : undefined,
+	};
+}

@@ -1,9 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { httpStatusOf } from '../invoice/einvoiceErrors';
-
-import { paymentGatewayApiRequest } from '../../transport';
+import { failureOf, paymentGatewayApiRequest } from '../../transport';
 import { getOrderDetail } from './detail';
 import { readInvoiceNumber } from './fields';
 
@@ -24,7 +22,7 @@ export async function changeOrder(
 	} catch (error) {
 		// The transport's NodeApiError comes back unchanged from this constructor.
 		const refused = new NodeApiError(context.getNode(), error as JsonObject);
-		const status = httpStatusOf(error) ?? 0;
+		const status = failureOf(error).status ?? 0;
 		if (!(status >= 400 && status < 500 && ![401, 404, 429].includes(status))) throw refused;
 		const order = await getOrderDetail(context, invoiceNumber, itemIndex).catch(() => undefined);
 		const reason = order && explain(order);

@@ -1,9 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
-import { httpStatusOf } from '../invoice/einvoiceErrors';
-
-import { paymentGatewayApiRequest } from '../../transport';
+import { failureOf, paymentGatewayApiRequest } from '../../transport';
 
 /**
  * One order with its transactions. UNCONFIRMED (U9b): the docs put SePay's order ID in the detail
@@ -17,7 +15,7 @@ export async function getOrderDetail(context: IExecuteFunctions, id: string, ite
 		return await detail(id);
 	} catch (error) {
 		// The transport's NodeApiError comes back unchanged from this constructor.
-		if (httpStatusOf(error) !== 404) throw new NodeApiError(context.getNode(), error as JsonObject);
+		if (failureOf(error).status !== 404) throw new NodeApiError(context.getNode(), error as JsonObject);
 		const list = await paymentGatewayApiRequest.call(context, { method: 'GET', path: '/order', qs: { q: id, per_page: 100 }, itemIndex });
 		const match = ((list.data ?? []) as IDataObject[]).find((order) => order.order_invoice_number === id || order.order_id === id);
 		if (!match) throw new NodeApiError(context.getNode(), error as JsonObject);

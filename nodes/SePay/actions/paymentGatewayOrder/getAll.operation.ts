@@ -5,7 +5,6 @@ import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
 import { paymentGatewayApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 import { RESOURCE } from './fields';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
@@ -125,5 +124,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const orders = await paymentGatewayApiRequestAllItems.call(this, { method: 'GET', path: '/order', qs, itemIndex }, { returnAll, limit });
-	return toItems(orders);
+	return this.helpers.returnJsonArray(orders);
 }

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 import { orderContext, RESOURCE, show } from './fields';
 
 export const description: INodeProperties[] = [
@@ -32,5 +31,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const qs: IDataObject = { [key]: direction };
 	const orders = await sepayApiRequestAllItems.call(this, 'apiToken', { method: 'GET', path: `/bank-accounts/${bankAccountId}/orders`, qs, itemIndex }, { returnAll, limit });
-	return toItems(orders);
+	return this.helpers.returnJsonArray(orders);
 }
