@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
 import { httpUrl, wholeVnd } from '../../helpers/inputValues';
-import { readInvoiceNumber } from './invoiceNumber';
+import { invoiceNumberProperty, readInvoiceNumber } from './invoiceNumber';
 import { checkoutUrl, paymentGatewayCredentials } from '../../transport';
 import { checkoutPage } from './page';
 import { checkoutSignature, orderedSignedFields } from './signature';
@@ -28,16 +28,7 @@ export const description: INodeProperties[] = [
 		description: 'Amount to pay in VND, a whole number greater than 0',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Invoice Number',
-		name: 'invoiceNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. INV_20260101_001',
-		description: 'Your order number, unique per merchant: up to 100 letters, digits, _ or -. SePay identifies the order by it.',
-		displayOptions: { show },
-	},
+	invoiceNumberProperty('checkout', ['create'], 'Your order number, unique per merchant: up to 100 letters, digits, _ or -. SePay identifies the order by it.'),
 	{
 		displayName: 'Description',
 		name: 'orderDescription',
