@@ -101,11 +101,10 @@ export class QueueCluster {
 		};
 	}
 
-	/** Main first (it registers the published webhooks in the database), then the others together. */
+	/** All together (the CLI import already migrated the database). */
 	async start(): Promise<void> {
 		const started = Date.now();
-		await this.main.start();
-		await Promise.all([...this.workers, ...this.webhooks].map((n) => n.start()));
+		await Promise.all(this.all.map((n) => n.start()));
 		say(this.label, `main + ${this.workers.length} workers + ${this.webhooks.length} webhook processors up in ${formatDuration(Date.now() - started)}`);
 	}
 

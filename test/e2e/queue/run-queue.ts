@@ -7,6 +7,7 @@ import { startEmulator, type Emulator } from '../../emulator';
 import { demoCredentials } from '../demo-credentials';
 import { ensureN8n } from '../n8n-install';
 import { createApiKey, ownerSession } from '../n8n-rest';
+import { setActive } from './activate';
 import { formatDuration, say } from '../progress';
 import type { CheckResult } from '../suite';
 import { QueueCluster, type QueueClusterOptions } from './cluster';
@@ -65,11 +66,15 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 		const redisPort = Number(cluster.queueEnv().QUEUE_BULL_REDIS_PORT);
 		await setup('import credentials (PostgreSQL)', () => main.importCredentials([...demoCredentials(emu!), redisCredential(redisPort)]));
 		await setup('import workflows', () => main.importWorkflows(queueWorkflows(sink.baseUrl)));
-		for (const id of [QUEUE_WF.plain, QUEUE_WF.recipe, QUEUE_WF.apiToken, QUEUE_WF.oAuth2, QUEUE_WF.eInvoice]) await setup(`publish ${id}`, () => main.publish(id));
 		let apiKey = '';
 		await setup('main + 2 workers + 2 webhook processors start, owner + API key', async () => {
 			await cluster.start();
 			apiKey = await createApiKey(main.baseUrl, await ownerSession(main.baseUrl));
+		});
+		// Through the main's public API (one CLI publish costs an n8n boot each); the main stores
+		// the webhooks in PostgreSQL, where the processors look them up.
+		await setup('publish the trigger and worker workflows', async () => {
+			for (const id of [QUEUE_WF.plain, QUEUE_WF.recipe, QUEUE_WF.apiToken, QUEUE_WF.oAuth2, QUEUE_WF.eInvoice]) await setActive(main.baseUrl, apiKey, id, true);
 		});
 		for (const suite of suites) {
 			emu.reset();

@@ -4,8 +4,8 @@
  * exactly once.
  */
 import { assert } from '../assert';
-import { n8nRequest } from '../n8n-rest';
-import type { QueueContext, QueueSuite } from './context';
+import { setActive } from './activate';
+import type { QueueSuite } from './context';
 import { pendingJobs } from './redis-probe';
 import { QUEUE_WF } from './workflows';
 
@@ -19,23 +19,20 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 	}
 }
 
-async function setActive(ctx: QueueContext, active: boolean): Promise<void> {
-	const res = await n8nRequest(ctx.cluster.main.baseUrl, 'POST', `/api/v1/workflows/${QUEUE_WF.polling}/${active ? 'activate' : 'deactivate'}`, { apiKey: ctx.apiKey });
-	if (res.status !== 200) throw new Error(`${active ? 'activate' : 'deactivate'}: HTTP ${res.status} ${JSON.stringify(res.json).slice(0, 300)}`);
-}
-
 export const pollingSuite: QueueSuite = {
 	name: 'polling',
 	async run(ctx) {
 		const { emu, sink } = ctx;
 		const polls = () => emu.requests.filter((r) => r.method === 'GET' && r.path === '/v2/transactions').length;
 		await ctx.test('published at runtime: the main polls, 12 new transactions run downstream once each on the workers', async () => {
-			await setActive(ctx, true);
+			await setActive(ctx.cluster.main.baseUrl, ctx.apiKey, QUEUE_WF.polling, true);
 			try {
 				// The first poll only sets the cursor ("from now").
 				await until('the first poll', () => polls() >= 1);
 				const ids = Array.from({ length: 12 }, (_, i) => emu.simulateTransaction({ amount: 31_000 + i, content: `E2E queue poll ${i + 1}` }).transaction.id);
-				await until('every transaction downstream', () => ids.every((id) => sink.runs('poll', id) >= 1));
+				await until('every transaction downstream', () => ids.every((id) => sink.runs('poll', id) >= 1)).catch((e: Error) => {
+					throw new Error(`${e.message} (${polls()} polls, ${sink.total('poll')} runs downstream)`);
+				});
 				// Two more polls and a drained queue: nothing comes twice.
 				const seen = polls();
 				await until('two more polls', () => polls() >= seen + 2, 30_000);
@@ -44,7 +41,7 @@ export const pollingSuite: QueueSuite = {
 				assert.deepEqual(twice, [], 'transactions not run exactly once');
 				assert.equal(sink.total('poll'), ids.length, 'runs of older transactions');
 			} finally {
-				await setActive(ctx, false);
+				await setActive(ctx.cluster.main.baseUrl, ctx.apiKey, QUEUE_WF.polling, false);
 			}
 		});
 	},

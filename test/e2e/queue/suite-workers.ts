@@ -34,7 +34,8 @@ export const workersSuite: QueueSuite = {
 		const [a, b] = cluster.webhooks;
 		const url = (processor: typeof a, path: string) => `${processor.baseUrl}/webhook/${path}`;
 		for (const processor of cluster.webhooks) {
-			for (const path of Object.values(WORKER_PATH)) await processor.waitForWebhook(`/webhook/${path}`, { method: 'GET' });
+			// A CORS preflight: 204 once the path is registered, 404 before, and it starts no run.
+			for (const path of Object.values(WORKER_PATH)) await processor.waitForWebhook(`/webhook/${path}`, { method: 'OPTIONS' });
 		}
 
 		await ctx.test('API token: transactions → Get Many runs on a worker (through processor A)', async () => {

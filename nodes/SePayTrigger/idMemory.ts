@@ -1,0 +1,213 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * A compact, age-bounded memory of string keys (transaction ids) kept in n8n static data, shared
+ * by whatever nodes name the same store and key (nothing here is specific to one node).
+ *
+ * Stored form: `{ v: 1, slotMs, slots: { "<slot number>": "key\nkey\n…" } }`: one string per time
+ * slot (a 24th of the horizon), so n8n copies a few flat strings, not thousands of JSON values.
+ * Keys older than the horizon go out with their slot; beyond `capacity` the oldest go first.
+ *
+ * Per-delivery cost does not grow with the number remembered: lookups use an index kept in this
+ * process, and a stored slot is re-read only when another process changed it (its length or its
+ * ends differ from what this process last wrote), and then only the part it added.
+ */
+
+/** SePay retries for about 33 minutes (Fibonacci minutes); a day is a wide margin. */
+export const MEMORY_HORIZON_MS = 24 * 60 * 60 * 1000;
+/** At most this many keys per memory (oldest forgotten first). */
+export const MEMORY_CAPACITY = 10_000;
+const SLOTS_PER_HORIZON = 24;
+const SEP = '\n';
+/** Characters of each end compared to tell "this slot is still what I wrote". */
+const EDGE = 48;
+
+export interface MemoryOptions {
+	horizonMs?: number;
+	capacity?: number;
+	/** The clock (ms since epoch); injected by tests. */
+	now?: () => number;
+}
+
+interface StoredMemory {
+	v: 1;
+	slotMs: number;
+	slots: Record<string, string>;
+}
+
+/** What this process knows of one memory: the slot strings it last saw/wrote, and an index. */
+interface Index {
+	slotMs: number;
+	slots: Map<number, string>;
+	/** key → slot it was added in. */
+	keys: Map<string, number>;
+}
+
+const indexes = new Map<string, Index>();
+
+/** Escapes the separator so any key text survives exactly. */
+const encode = (key: string) => (key.includes(SEP) || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\n/g, '\\n') : key);
+const decode = (text: string) => (text.includes('\\') ? text.replace(/\\(n|\\)/g, (_, c: string) => (c === 'n' ? '\n' : '\\')) : text);
+
+function keysOf(text: string): string[] {
+	if (!text) return [];
+	const parts = text.split(SEP);
+	if (parts[parts.length - 1] === '') parts.pop();
+	return parts.map(decode);
+}
+
+/** Every key a stored memory holds, oldest slot first (readers outside the node: tests, tools). */
+export function storedKeys(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String);
+	const stored = readStored(value);
+	if (!stored) return [];
+	return Object.keys(stored.slots)
+		.sort((a, b) => Number(a) - Number(b))
+		.flatMap((slot) => keysOf(String(stored.slots[slot])));
+}
+
+/** Same string, judged by length and both ends (O(1)); equal text is always judged the same. */
+function sameText(a: string, b: string): boolean {
+	return a.length === b.length && (a.length <= 2 * EDGE ? a === b : a.slice(0, EDGE) === b.slice(0, EDGE) && a.slice(-EDGE) === b.slice(-EDGE));
+}
+
+function readStored(value: unknown): StoredMemory | undefined {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const m = value as Partial<StoredMemory>;
+	if (m.v !== 1 || typeof m.slotMs !== 'number' || !m.slots || typeof m.slots !== 'object') return undefined;
+	return m as StoredMemory;
+}
+
+export class IdMemory {
+	private readonly horizonMs: number;
+
+	private readonly capacity: number;
+
+	private readonly now: () => number;
+
+	private readonly index: Index;
+
+	private readonly stored: StoredMemory;
+
+	/**
+	 * @param store static data object (e.g. `getWorkflowStaticData('node')` or `('global')`)
+	 * @param key property of `store` holding the memory
+	 * @param scope identifies the memory in this process (e.g. the workflow id); callers passing
+	 *   the same store, key and scope share one index. Without it nothing is cached between calls
+	 *   (each call reads the stored memory in full).
+	 */
+	constructor(
+		private readonly store: IDataObject,
+		private readonly key: string,
+		scope?: string,
+		options: MemoryOptions = {},
+	) {
+		this.horizonMs = options.horizonMs ?? MEMORY_HORIZON_MS;
+		this.capacity = options.capacity ?? MEMORY_CAPACITY;
+		this.now = options.now ?? Date.now;
+		const slotMs = Math.max(1, Math.floor(this.horizonMs / SLOTS_PER_HORIZON));
+		const indexKey = `${scope}\u0000${key}\u0000${slotMs}`;
+		let index = scope === undefined ? undefined : indexes.get(indexKey);
+		if (!index) {
+			index = { slotMs, slots: new Map(), keys: new Map() };
+			if (scope !== undefined) indexes.set(indexKey, index);
+		}
+		this.index = index;
+		this.stored = this.load(store[key]);
+	}
+
+	/** Reconciles the index with what is stored (another process may have written since). */
+	private load(value: unknown): StoredMemory {
+		const stored = readStored(value);
+		const fromOlderForm = Array.isArray(value) ? value.map(String) : [];
+		const result: StoredMemory = { v: 1, slotMs: this.index.slotMs, slots: {} };
+		if (stored && stored.slotMs === this.index.slotMs) {
+			for (const [name, text] of Object.entries(stored.slots)) {
+				const slot = Number(name);
+				if (!Number.isInteger(slot) || typeof text !== 'string') continue;
+				this.absorb(slot, text);
+			}
+		}
+		// Ids kept by the previous version (an array of ids) count as seen now.
+		if (fromOlderForm.length) for (const id of fromOlderForm) this.remember(id);
+		this.expire();
+		for (const [slot, text] of this.index.slots) result.slots[slot] = text;
+		return result;
+	}
+
+	/** Brings one stored slot into the index; only new text is parsed. */
+	private absorb(slot: number, text: string): void {
+		const known = this.index.slots.get(slot) ?? '';
+		if (sameText(known, text)) return;
+		const added = text.startsWith(known) ? text.slice(known.length) : text;
+		let merged = known;
+		for (const id of keysOf(added)) {
+			if (this.index.keys.has(id)) continue;
+			this.index.keys.set(id, slot);
+			merged += encode(id) + SEP;
+		}
+		this.index.slots.set(slot, merged);
+	}
+
+	private currentSlot(): number {
+		return Math.floor(this.now() / this.index.slotMs);
+	}
+
+	private remember(id: string): void {
+		if (this.index.keys.has(id)) return;
+		const slot = this.currentSlot();
+		this.index.keys.set(id, slot);
+		this.index.slots.set(slot, (this.index.slots.get(slot) ?? '') + encode(id) + SEP);
+	}
+
+	/** Drops slots past the horizon, then the oldest keys beyond the capacity. */
+	private expire(): void {
+		const oldest = this.currentSlot() - Math.ceil(this.horizonMs / this.index.slotMs);
+		for (const slot of [...this.index.slots.keys()].sort((a, b) => a - b)) {
+			if (slot > oldest && this.index.keys.size <= this.capacity) break;
+			const text = this.index.slots.get(slot) ?? '';
+			if (slot <= oldest) {
+				for (const id of keysOf(text)) if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
+				this.index.slots.delete(slot);
+				continue;
+			}
+			// Over capacity: forget this slot's first keys, as many as needed.
+			let cut = 0;
+			while (this.index.keys.size > this.capacity && cut < text.length) {
+				const end = text.indexOf(SEP, cut);
+				if (end < 0) {
+					cut = text.length;
+					break;
+				}
+				const id = decode(text.slice(cut, end));
+				if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
+				cut = end + SEP.length;
+			}
+			if (cut >= text.length) this.index.slots.delete(slot);
+			else this.index.slots.set(slot, text.slice(cut));
+		}
+	}
+
+	has(id: string): boolean {
+		return this.index.keys.has(id);
+	}
+
+	get size(): number {
+		return this.index.keys.size;
+	}
+
+	/** Remembers keys and writes the memory back to static data (one assignment, one change). */
+	add(...ids: string[]): void {
+		for (const id of ids) this.remember(id);
+		this.expire();
+		this.stored.slots = {};
+		for (const [slot, text] of this.index.slots) this.stored.slots[slot] = text;
+		this.store[this.key] = this.stored;
+	}
+
+}
+
+/** Forgets every in-process index (tests). */
+export function resetMemoryIndexes(): void {
+	indexes.clear();
+}
