@@ -29,7 +29,8 @@ export const pollingSuite: QueueSuite = {
 			try {
 				// The first poll only sets the cursor ("from now").
 				await until('the first poll', () => polls() >= 1);
-				const ids = Array.from({ length: 12 }, (_, i) => emu.simulateTransaction({ amount: 31_000 + i, content: `E2E queue poll ${i + 1}` }).transaction.id);
+				// The API token reads SePay's API v2, whose transaction ids are UUIDs (Simplify's `id`).
+				const ids = Array.from({ length: 12 }, (_, i) => emu.simulateTransaction({ amount: 31_000 + i, content: `E2E queue poll ${i + 1}` }).transaction.uuid);
 				await until('every transaction downstream', () => ids.every((id) => sink.runs('poll', id) >= 1)).catch((e: Error) => {
 					throw new Error(`${e.message} (${polls()} polls, ${sink.total('poll')} runs downstream)`);
 				});

@@ -1,17 +1,20 @@
 /**
  * Workflows of the queue-mode suites. Trigger and polling workflows end in an HTTP Request to the
  * run sink (`<sink>/<lane>/<transaction id>`), so the test counts downstream runs per id. The
- * recipe lane guards the downstream node with n8n's built-in Redis node (Increment with expiry on
- * `sepay:tx:<id>`, atomic across processes) and an If that continues only on 1.
+ * recipe lane is example 5 as shipped: n8n's built-in Redis node (Increment with expiry on
+ * `sepay:tx:<id>`, atomic across processes), then an If that continues only on 1.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from '../cache';
 import { credentialRef } from '../demo-credentials';
 import type { CredentialJson, WorkflowJson } from '../n8n-instance';
 import { chain, node, ourType, sepayNode, type NodeJson } from '../workflow-json';
 
 export const TRIGGER = 'SePay Trigger';
+export const EXAMPLE_5 = { file: '5-exactly-once-queue-mode.json', trigger: 'Incoming Transaction', claim: 'Claim Transaction Id', handle: 'Handle Payment' };
 export const REDIS_CREDENTIAL = { type: 'redis', id: 'e2eQueueRedis001', name: 'Redis (queue e2e)' };
-/** Seconds a claimed id is kept in Redis: SePay retries for ~33 minutes; a day is a wide margin. */
-export const RECIPE_TTL_S = 86_400;
 
 export const QUEUE_WF = {
 	plain: 'e2eQueueTrigPlain1',
@@ -46,37 +49,23 @@ function toSink(sinkUrl: string, lane: string, idExpression: string): NodeJson {
 	return node('Downstream', 'n8n-nodes-base.httpRequest', { method: 'POST', url: `=${sinkUrl}/${lane}/{{ ${idExpression} }}`, options: {} }, { typeVersion: 4.2 });
 }
 
-/** Redis INCR (with expiry) on the transaction id, then If the count is 1: the exactly-once gate. */
-export function recipeNodes(idExpression = '$json.id'): NodeJson[] {
-	return [
-		node(
-			'Claim transaction id',
-			'n8n-nodes-base.redis',
-			{ operation: 'incr', key: `=sepay:tx:{{ ${idExpression} }}`, expire: true, ttl: RECIPE_TTL_S },
-			{ credentials: { redis: { id: REDIS_CREDENTIAL.id, name: REDIS_CREDENTIAL.name } } },
-		),
-		node(
-			'First time?',
-			'n8n-nodes-base.if',
-			{
-				conditions: {
-					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-					conditions: [
-						{
-							id: 'b1c2d3e4-0000-4000-8000-000000000001',
-							// The Redis node outputs { "<key>": <count> }.
-							leftValue: '={{ Object.values($json)[0] }}',
-							rightValue: 1,
-							operator: { type: 'number', operation: 'equals' },
-						},
-					],
-					combinator: 'and',
-				},
-				options: {},
-			},
-			{ typeVersion: 2.2 },
-		),
-	];
+/** Example 5 (the exactly-once recipe) as shipped, pointed at this test's key, Redis and sink. */
+function recipeFromExample(sinkUrl: string): WorkflowJson {
+	const wf = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', EXAMPLE_5.file), 'utf8')) as WorkflowJson;
+	const nodes = wf.nodes as NodeJson[];
+	const named = (name: string) => {
+		const found = nodes.find((n) => n.name === name);
+		if (!found) throw new Error(`examples/${EXAMPLE_5.file}: no node "${name}" (the example changed; update test/e2e/queue/workflows.ts)`);
+		return found;
+	};
+	const trigger = named(EXAMPLE_5.trigger);
+	trigger.parameters = { ...trigger.parameters, apiKey: QUEUE_API_KEY };
+	trigger.webhookId = QUEUE_HOOK.recipe;
+	named(EXAMPLE_5.claim).credentials = { redis: { id: REDIS_CREDENTIAL.id, name: REDIS_CREDENTIAL.name } };
+	// The shop's endpoint becomes the run sink (same node, same place in the flow).
+	const handle = named(EXAMPLE_5.handle);
+	handle.parameters = { method: 'POST', url: `=${sinkUrl}/recipe/{{ $('${EXAMPLE_5.trigger}').item.json.id }}`, options: {} };
+	return { ...wf, id: QUEUE_WF.recipe, name: `e2e queue: ${wf.name}` };
 }
 
 function webhookStart(path: string): NodeJson {
@@ -90,11 +79,7 @@ export function queueWorkflows(sinkUrl: string): WorkflowJson[] {
 			sepayTrigger(QUEUE_HOOK.plain),
 			toSink(sinkUrl, 'plain', '$json.id'),
 		]),
-		chain(QUEUE_WF.recipe, 'e2e queue: SePay Trigger → Redis claim → If first → downstream', [
-			sepayTrigger(QUEUE_HOOK.recipe),
-			...recipeNodes(),
-			toSink(sinkUrl, 'recipe', `$('${TRIGGER}').item.json.id`),
-		]),
+		recipeFromExample(sinkUrl),
 		chain(QUEUE_WF.polling, 'e2e queue: SePay Polling Trigger (main) → downstream (worker)', [
 			node('SePay Polling Trigger', ourType('sePayPollingTrigger'), { pollTimes, authentication: 'apiToken', direction: 'both', filters: {}, options: {} }, { credentials: credentialRef('apiToken') }),
 			toSink(sinkUrl, 'poll', '$json.id'),
