@@ -18,12 +18,15 @@ const BENCHES: Bench[] = [
 	{ script: 'test/bench/list.ts' },
 	{ script: 'test/bench/einvoiceTokens.ts' },
 	{ script: 'test/bench/triggerThroughput.ts' },
+	{ script: 'test/bench/queueTrigger.ts' },
 ];
 
 const HEADLINES: Array<{ name: string; target: string; good: (value: number) => boolean }> = [
 	{ name: 'list_ratio_to_ceiling', target: '>= 0.9', good: (v) => v >= 0.9 },
 	{ name: 'einvoice_token_requests_per_100_items', target: '1', good: (v) => v <= 1 },
 	{ name: 'trigger_ratio_to_webhook_node', target: '>= 0.95', good: (v) => v >= 0.95 },
+	{ name: 'trigger_ratio_full_memory', target: '>= 0.95', good: (v) => v >= 0.95 },
+	{ name: 'queue_trigger_ratio_to_webhook_node', target: '>= 0.95', good: (v) => v >= 0.95 },
 	{ name: 'packed_kb', target: '< 150', good: (v) => v < 150 },
 ];
 
