@@ -13,7 +13,7 @@ import { say } from '../e2e/progress';
 import { setActive } from '../e2e/queue/activate';
 import { QueueCluster } from '../e2e/queue/cluster';
 import { QUEUE_VERSION } from '../e2e/queue/run-queue';
-import { buildTargets, fixed, median, runBenchProcess, runRound, waitUntilLive, type RoundResult } from './triggerThroughput';
+import { alternatingRounds, buildTargets, fixed, median, runBenchProcess, runRound, waitUntilLive } from './triggerThroughput';
 
 const LABEL = 'bench:queue';
 
@@ -52,17 +52,7 @@ async function main(): Promise<number> {
 		for (const target of targets) await waitUntilLive(processor, target);
 		say(LABEL, `setup done in ${Math.round((Date.now() - started) / 1000)} s; ${args.rounds} rounds × ${targets.length} workflows × ${args.burst} deliveries through 1 webhook processor, 2 workers`);
 
-		const results: RoundResult[] = [];
-		let nextId = 3_000_001;
-		for (let round = 1; round <= args.rounds; round++) {
-			const order = round % 2 === 1 ? targets : [...targets].reverse();
-			for (const target of order) {
-				const ids = Array.from({ length: args.burst }, () => nextId++);
-				const result = await runRound(processor, apiKey, target, round, ids, args.concurrency, mainProcess);
-				results.push(result);
-				say(LABEL, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
-			}
-		}
+		const results = await alternatingRounds(LABEL, targets, args, 3_000_001, (target, round, ids) => runRound(processor, apiKey, target, round, ids, args.concurrency, mainProcess));
 		const rate = (key: string) => median(results.filter((r) => r.target.key === key).map((r) => r.execsPerSec));
 		const trigger = rate('trigger');
 		const webhookNode = rate('webhook_node');

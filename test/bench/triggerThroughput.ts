@@ -307,6 +307,31 @@ export async function runRound(receiver: N8nInstance, apiKey: string, target: Ta
 	};
 }
 
+/**
+ * `rounds` bursts of `burst` new ids to every target, the order alternating each round so warm-up
+ * and a growing database do not favour one side; prints a line per round.
+ */
+export async function alternatingRounds(
+	label: string,
+	targets: Target[],
+	args: { rounds: number; burst: number },
+	firstId: number,
+	run: (target: Target, round: number, ids: number[]) => Promise<RoundResult>,
+): Promise<RoundResult[]> {
+	const results: RoundResult[] = [];
+	let nextId = firstId;
+	for (let round = 1; round <= args.rounds; round++) {
+		const order = round % 2 === 1 ? targets : [...targets].reverse();
+		for (const target of order) {
+			const ids = Array.from({ length: args.burst }, () => nextId++);
+			const result = await run(target, round, ids);
+			results.push(result);
+			say(label, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
+		}
+	}
+	return results;
+}
+
 export function median(values: number[]): number {
 	if (!values.length) return 0;
 	const s = [...values].sort((a, b) => a - b);
@@ -361,18 +386,7 @@ async function main(): Promise<number> {
 		for (const target of targets) await waitUntilLive(n8n, target);
 		say(LABEL, `setup done in ${Math.round((Date.now() - started) / 1000)} s; ${args.rounds} rounds × ${targets.length} workflows × ${args.burst} deliveries, concurrency ${args.concurrency}, API key verification`);
 
-		const results: RoundResult[] = [];
-		let nextId = 1_000_001;
-		for (let round = 1; round <= args.rounds; round++) {
-			// Alternate the order so warm-up and a growing database do not favour one side.
-			const order = round % 2 === 1 ? targets : [...targets].reverse();
-			for (const target of order) {
-				const ids = Array.from({ length: args.burst }, () => nextId++);
-				const result = await runRound(n8n, apiKey, target, round, ids, args.concurrency);
-				results.push(result);
-				say(LABEL, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
-			}
-		}
+		const results = await alternatingRounds(LABEL, targets, args, 1_000_001, (target, round, ids) => runRound(n8n, apiKey, target, round, ids, args.concurrency));
 
 		const summary = targets.map((target) => {
 			const mine = results.filter((r) => r.target === target);

@@ -8,6 +8,7 @@ import { demoCredentials } from '../demo-credentials';
 import { ensureN8n } from '../n8n-install';
 import { createApiKey, ownerSession } from '../n8n-rest';
 import { setActive } from './activate';
+import { checkRecorder } from '../check-recorder';
 import { formatDuration, say } from '../progress';
 import type { CheckResult } from '../suite';
 import { QueueCluster, type QueueClusterOptions } from './cluster';
@@ -40,20 +41,7 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 	const sink = await new RunSink().start();
 	let failed = false;
 
-	const record = (suite: string) =>
-		async (name: string, fn: () => Promise<void> | void) => {
-			const t = Date.now();
-			try {
-				await fn();
-				results.push({ version: `${version} queue`, suite, name, ok: true, ms: Date.now() - t });
-				say(label, `ok    ${suite}: ${name} (${formatDuration(Date.now() - t)})`);
-			} catch (e) {
-				failed = true;
-				const error = (e as Error).message ?? String(e);
-				results.push({ version: `${version} queue`, suite, name, ok: false, error, ms: Date.now() - t });
-				say(label, `FAIL  ${suite}: ${name}\n        ${error.split('\n').join('\n        ')}`);
-			}
-		};
+	const record = checkRecorder(results, `${version} queue`, label, () => (failed = true));
 	const setup = async (name: string, fn: () => Promise<void>) => {
 		await record('setup')(name, fn);
 		if (!results[results.length - 1].ok) throw new Error(`${label}: setup step "${name}" failed`);
