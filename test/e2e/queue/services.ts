@@ -118,6 +118,9 @@ async function waitReady(name: string, probe: () => Promise<boolean>, exited: Pr
 export async function startPostgres(bins: ServerBinaries, port: number, workDir: string): Promise<PostgresService> {
 	const ids = postgresOsUser();
 	const dir = mkdtempSync(join(tmpdir(), 'sepay-e2e-pg-'));
+	// Ctrl-C or a crash: command.ts kills the server's process group at exit; the data goes too.
+	const removeAtExit = () => rmSync(dir, { recursive: true, force: true });
+	process.once('exit', removeAtExit);
 	if (ids) chownSync(dir, ids.uid, ids.gid);
 	const data = join(dir, 'data');
 	const logFile = join(workDir, 'postgres.log');
@@ -170,7 +173,8 @@ export async function startPostgres(bins: ServerBinaries, port: number, workDir:
 		async stop() {
 			// SIGINT = PostgreSQL's "fast" shutdown.
 			await stopChild(child, exited, 'SIGINT');
-			rmSync(dir, { recursive: true, force: true });
+			process.off('exit', removeAtExit);
+			removeAtExit();
 		},
 	};
 }
