@@ -17,6 +17,7 @@ const BENCHES: Bench[] = [
 	{ script: 'test/bench/packedSize.ts' },
 	{ script: 'test/bench/list.ts' },
 	{ script: 'test/bench/einvoiceTokens.ts' },
+	{ script: 'test/bench/memoryCost.ts' },
 	{ script: 'test/bench/triggerThroughput.ts' },
 	{ script: 'test/bench/queueTrigger.ts' },
 ];
