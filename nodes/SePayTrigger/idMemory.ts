@@ -35,12 +35,34 @@ interface StoredMemory {
 	slots: Record<string, string>;
 }
 
-/** What this process knows of one memory: the slot strings it last saw/wrote, and an index. */
+/**
+ * One slot as this process last saw or wrote it. Length and both ends are kept apart so telling
+ * "unchanged" never reads `text` itself: after an append `text` is a concatenation, which reading
+ * would flatten (a copy of the whole slot).
+ */
+interface Slot {
+	text: string;
+	length: number;
+	head: string;
+	tail: string;
+}
+
+/** What this process knows of one memory: its slots and an index of the keys. */
 interface Index {
 	slotMs: number;
-	slots: Map<number, string>;
+	slots: Map<number, Slot>;
 	/** key → slot it was added in. */
 	keys: Map<string, number>;
+}
+
+/** A slot record for a flat string (as parsed from static data, or newly built). */
+function slotOf(text: string): Slot {
+	return { text, length: text.length, head: text.slice(0, EDGE), tail: text.slice(-EDGE) };
+}
+
+/** The stored text is what this process knows, judged by length and both ends (O(1)). */
+function unchanged(slot: Slot, stored: string): boolean {
+	return stored.length === slot.length && stored.slice(0, EDGE) === slot.head && stored.slice(-EDGE) === slot.tail;
 }
 
 const indexes = new Map<string, Index>();
@@ -64,11 +86,6 @@ export function storedKeys(value: unknown): string[] {
 	return Object.keys(stored.slots)
 		.sort((a, b) => Number(a) - Number(b))
 		.flatMap((slot) => keysOf(String(stored.slots[slot])));
-}
-
-/** Same string, judged by length and both ends (O(1)); equal text is always judged the same. */
-function sameText(a: string, b: string): boolean {
-	return a.length === b.length && (a.length <= 2 * EDGE ? a === b : a.slice(0, EDGE) === b.slice(0, EDGE) && a.slice(-EDGE) === b.slice(-EDGE));
 }
 
 function readStored(value: unknown): StoredMemory | undefined {
@@ -131,22 +148,27 @@ export class IdMemory {
 		// Ids kept by the previous version (an array of ids) count as seen now.
 		if (fromOlderForm.length) for (const id of fromOlderForm) this.remember(id);
 		this.expire();
-		for (const [slot, text] of this.index.slots) result.slots[slot] = text;
+		for (const [slot, record] of this.index.slots) result.slots[slot] = record.text;
 		return result;
 	}
 
-	/** Brings one stored slot into the index; only new text is parsed. */
+	/** Brings one stored slot into the index; only text this process does not know is parsed. */
 	private absorb(slot: number, text: string): void {
-		const known = this.index.slots.get(slot) ?? '';
-		if (sameText(known, text)) return;
-		const added = text.startsWith(known) ? text.slice(known.length) : text;
-		let merged = known;
+		const known = this.index.slots.get(slot);
+		if (known && unchanged(known, text)) {
+			// Same content: keep the flat copy n8n just parsed (cheap to slice and compare).
+			known.text = text;
+			return;
+		}
+		const knownText = known?.text ?? '';
+		const added = known && text.length > known.length && text.startsWith(knownText) ? text.slice(knownText.length) : text;
+		const extra: string[] = [];
 		for (const id of keysOf(added)) {
 			if (this.index.keys.has(id)) continue;
 			this.index.keys.set(id, slot);
-			merged += encode(id) + SEP;
+			extra.push(encode(id) + SEP);
 		}
-		this.index.slots.set(slot, merged);
+		this.index.slots.set(slot, slotOf(knownText + extra.join('')));
 	}
 
 	private currentSlot(): number {
@@ -155,37 +177,61 @@ export class IdMemory {
 
 	private remember(id: string): void {
 		if (this.index.keys.has(id)) return;
+		// Make room first, while the oldest slot is still the flat text read from static data.
+		if (this.index.keys.size >= this.capacity) this.forgetOldest(this.index.keys.size - this.capacity + 1);
 		const slot = this.currentSlot();
+		const piece = encode(id) + SEP;
+		const record = this.index.slots.get(slot);
 		this.index.keys.set(id, slot);
-		this.index.slots.set(slot, (this.index.slots.get(slot) ?? '') + encode(id) + SEP);
+		if (!record) {
+			this.index.slots.set(slot, slotOf(piece));
+			return;
+		}
+		record.text += piece;
+		record.length += piece.length;
+		record.tail = (record.tail + piece).slice(-EDGE);
+		if (record.head.length < EDGE) record.head = (record.head + piece).slice(0, EDGE);
 	}
 
-	/** Drops slots past the horizon, then the oldest keys beyond the capacity. */
-	private expire(): void {
-		const oldest = this.currentSlot() - Math.ceil(this.horizonMs / this.index.slotMs);
-		for (const slot of [...this.index.slots.keys()].sort((a, b) => a - b)) {
-			if (slot > oldest && this.index.keys.size <= this.capacity) break;
-			const text = this.index.slots.get(slot) ?? '';
-			if (slot <= oldest) {
-				for (const id of keysOf(text)) if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
-				this.index.slots.delete(slot);
-				continue;
-			}
-			// Over capacity: forget this slot's first keys, as many as needed.
+	private oldestSlot(): number | undefined {
+		let oldest: number | undefined;
+		for (const slot of this.index.slots.keys()) if (oldest === undefined || slot < oldest) oldest = slot;
+		return oldest;
+	}
+
+	/** Forgets `count` keys from the front of the oldest slots. */
+	private forgetOldest(count: number): void {
+		let left = count;
+		while (left > 0) {
+			const slot = this.oldestSlot();
+			if (slot === undefined) return;
+			const record = this.index.slots.get(slot)!;
+			const text = record.text;
 			let cut = 0;
-			while (this.index.keys.size > this.capacity && cut < text.length) {
+			while (left > 0 && cut < text.length) {
 				const end = text.indexOf(SEP, cut);
-				if (end < 0) {
-					cut = text.length;
-					break;
+				const next = end < 0 ? text.length : end + SEP.length;
+				const id = decode(text.slice(cut, end < 0 ? text.length : end));
+				if (this.index.keys.get(id) === slot) {
+					this.index.keys.delete(id);
+					left--;
 				}
-				const id = decode(text.slice(cut, end));
-				if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
-				cut = end + SEP.length;
+				cut = next;
 			}
 			if (cut >= text.length) this.index.slots.delete(slot);
-			else this.index.slots.set(slot, text.slice(cut));
+			else this.index.slots.set(slot, slotOf(text.slice(cut)));
 		}
+	}
+
+	/** Drops slots past the horizon (whole slots), then keys beyond the capacity. */
+	private expire(): void {
+		const oldest = this.currentSlot() - Math.ceil(this.horizonMs / this.index.slotMs);
+		for (const [slot, record] of [...this.index.slots]) {
+			if (slot > oldest) continue;
+			for (const id of keysOf(record.text)) if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
+			this.index.slots.delete(slot);
+		}
+		if (this.index.keys.size > this.capacity) this.forgetOldest(this.index.keys.size - this.capacity);
 	}
 
 	has(id: string): boolean {
@@ -201,10 +247,9 @@ export class IdMemory {
 		for (const id of ids) this.remember(id);
 		this.expire();
 		this.stored.slots = {};
-		for (const [slot, text] of this.index.slots) this.stored.slots[slot] = text;
+		for (const [slot, record] of this.index.slots) this.stored.slots[slot] = record.text;
 		this.store[this.key] = this.stored;
 	}
-
 }
 
 /** Forgets every in-process index (tests). */
