@@ -117,6 +117,22 @@ describe('IdMemory', () => {
 		expect(here.has('1')).toBe(true);
 	});
 
+	it('two processes that each added an id since the last save end with both ids (last writer wins in n8n)', () => {
+		const c = clock();
+		const saved: IDataObject = {};
+		new IdMemory(saved, 'seen', 'process-A', { now: c.now }).add('1');
+		// B reads that save and adds 2; A adds 3 from its own index; B's save lands last.
+		const atB = reload(saved);
+		new IdMemory(atB, 'seen', 'process-B', { now: c.now }).add('2');
+		new IdMemory(reload(saved), 'seen', 'process-A', { now: c.now }).add('3');
+		// A's next delivery reads B's save: not a continuation of what A wrote.
+		const next = reload(atB);
+		const a = new IdMemory(next, 'seen', 'process-A', { now: c.now });
+		expect(['1', '2', '3'].map((id) => a.has(id))).toEqual([true, true, true]);
+		a.add('4');
+		expect(storedKeys(next.seen).sort()).toEqual(['1', '2', '3', '4']);
+	});
+
 	it('reads the previous stored form (an array of ids) and rewrites it compactly', () => {
 		const c = clock();
 		const store: IDataObject = { seen: ['5', '6'] };
