@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
  * A compact, age-bounded memory of string keys (transaction ids) kept in n8n static data, shared
  * by whatever nodes name the same store and key (nothing here is specific to one node).
  *
- * Stored form: `{ v: 1, slotMs, slots: { "<slot number>": "key\nkey\n…" } }`: one string per time
+ * Stored form: `{ v: 1, slotMs, slots: { "<slot number>": "key,key,…" } }`: one string per time
  * slot (a 24th of the horizon), so n8n copies a few flat strings, not thousands of JSON values.
  * Keys older than the horizon go out with their slot; beyond `capacity` the oldest go first.
  *
@@ -18,7 +18,8 @@ export const MEMORY_HORIZON_MS = 24 * 60 * 60 * 1000;
 /** At most this many keys per memory (oldest forgotten first). */
 export const MEMORY_CAPACITY = 10_000;
 const SLOTS_PER_HORIZON = 24;
-const SEP = '\n';
+/** Between keys: a comma needs no escaping in JSON (a newline costs two bytes there). */
+const SEP = ',';
 /** Characters of each end compared to tell "this slot is still what I wrote". */
 const EDGE = 48;
 
@@ -67,9 +68,26 @@ function unchanged(slot: Slot, stored: string): boolean {
 
 const indexes = new Map<string, Index>();
 
-/** Escapes the separator so any key text survives exactly. */
-const encode = (key: string) => (key.includes(SEP) || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\n/g, '\\n') : key);
-const decode = (text: string) => (text.includes('\\') ? text.replace(/\\(n|\\)/g, (_, c: string) => (c === 'n' ? '\n' : '\\')) : text);
+/** A decimal id as SePay sends it (no sign, no leading zero, exact as a JS number). */
+const CANONICAL_DECIMAL = /^[1-9][0-9]{0,14}$/;
+/** Starts a key stored as its own text (anything that is not a canonical decimal id). */
+const LITERAL = '~';
+
+/**
+ * A key as stored: a canonical decimal id in base 36 ("19283746" → "bhbfm": fewer bytes for n8n
+ * to read and write at every delivery), any other text after `~` with `\` and the separator
+ * escaped. Decoding gives back the exact text ("007" stays "007").
+ */
+function encode(key: string): string {
+	if (CANONICAL_DECIMAL.test(key)) return Number(key).toString(36);
+	return LITERAL + key.replace(/\\/g, '\\\\').replace(/,/g, '\\;');
+}
+
+function decode(text: string): string {
+	if (!text.startsWith(LITERAL)) return String(parseInt(text, 36));
+	const literal = text.slice(LITERAL.length);
+	return literal.includes('\\') ? literal.replace(/\\(\\|;)/g, (_, c: string) => (c === ';' ? ',' : '\\')) : literal;
+}
 
 function keysOf(text: string): string[] {
 	if (!text) return [];

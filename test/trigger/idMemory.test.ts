@@ -23,7 +23,8 @@ describe('IdMemory', () => {
 		const stored = store.seen as { v: number; slotMs: number; slots: Record<string, unknown> };
 		expect(stored.v).toBe(1);
 		expect(stored.slotMs).toBe(HOUR);
-		expect(Object.values(stored.slots)).toEqual(['101\n102\n']);
+		// Decimal ids in base 36 (101 → "2t"), comma-separated: no JSON escaping needed.
+		expect(Object.values(stored.slots)).toEqual(['2t,2u,']);
 		expect(storedKeys(store.seen)).toEqual(['101', '102']);
 	});
 
@@ -41,7 +42,7 @@ describe('IdMemory', () => {
 	it('keys are exact text: "007" is not "7", and separators inside a key survive', () => {
 		const c = clock();
 		let store: IDataObject = {};
-		new IdMemory(store, 'seen', 'wf1', { now: c.now }).add('7', 'a\nb', 'back\\slash');
+		new IdMemory(store, 'seen', 'wf1', { now: c.now }).add('7', 'a\nb', 'back\\slash', 'a,b', 'x\\;y', '', '~7', '9007199254740993');
 		store = reload(store);
 		resetMemoryIndexes();
 		const memory = new IdMemory(store, 'seen', 'wf1', { now: c.now });
@@ -49,7 +50,9 @@ describe('IdMemory', () => {
 		expect(memory.has('a\nb')).toBe(true);
 		expect(memory.has('a')).toBe(false);
 		expect(memory.has('back\\slash')).toBe(true);
-		expect(storedKeys(store.seen)).toEqual(['7', 'a\nb', 'back\\slash']);
+		expect(memory.has('a')).toBe(false);
+		expect(memory.has('9007199254740992')).toBe(false);
+		expect(storedKeys(store.seen)).toEqual(['7', 'a\nb', 'back\\slash', 'a,b', 'x\\;y', '', '~7', '9007199254740993']);
 	});
 
 	it('forgets ids older than the horizon (24 h by default) and keeps younger ones', () => {
