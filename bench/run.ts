@@ -17,13 +17,17 @@ const BENCHES: Bench[] = [
 	{ script: 'bench/packedSize.ts' },
 	{ script: 'bench/list.ts' },
 	{ script: 'bench/einvoiceTokens.ts' },
+	{ script: 'bench/memoryCost.ts' },
 	{ script: 'bench/triggerThroughput.ts' },
+	{ script: 'bench/queueTrigger.ts' },
 ];
 
 const HEADLINES: Array<{ name: string; target: string; good: (value: number) => boolean }> = [
 	{ name: 'list_ratio_to_ceiling', target: '>= 0.9', good: (v) => v >= 0.9 },
 	{ name: 'einvoice_token_requests_per_100_items', target: '1', good: (v) => v <= 1 },
 	{ name: 'trigger_ratio_to_webhook_node', target: '>= 0.95', good: (v) => v >= 0.95 },
+	{ name: 'trigger_ratio_full_memory', target: '>= 0.95', good: (v) => v >= 0.95 },
+	{ name: 'queue_trigger_ratio_to_webhook_node', target: '>= 0.95', good: (v) => v >= 0.95 },
 	{ name: 'packed_kb', target: '< 150', good: (v) => v < 150 },
 ];
 

@@ -16,7 +16,9 @@
  * Also trigger_dedup_ids_remembered / _expected: ids in the trigger's static data afterwards (each
  * delivery is a new id; fewer remembered means concurrent static-data saves overwrote each other).
  * `--dedup-off` adds C: the SePay Trigger with Deduplicate off (shows what static-data saving costs);
- * `--seed-ids 10000` starts the trigger(s) with that many remembered ids (a full memory, the worst case).
+ * `--seed-ids 10000` starts the trigger(s) with that many remembered ids.
+ * Always also D: the SePay Trigger with its memory pre-filled to its bound (10,000 ids) →
+ *   trigger_ratio_full_memory (target ≥ 0.95): per-delivery cost must not grow with the memory.
  * Exit 0 whatever the figures; 1 when the benchmark could not run (n8n did not start …).
  * n8n is installed into the e2e cache on first use (about 6 minutes); dist/ must be built.
  *
@@ -34,6 +36,7 @@ import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
 import { DEDUP_CAPACITY } from '../nodes/SePay/transactions/dedup';
 import { SEEN_IDS_KEY } from '../nodes/SePay/trigger/delivery';
+import { IdMemory, storedKeys } from '../nodes/SePay/transactions/idMemory';
 
 const LABEL = 'bench:trigger';
 const API_KEY = 'bench-trigger-api-key-8c1f4e7a2d9b6035';
@@ -73,8 +76,8 @@ function parseArgs(argv: string[]): Args {
 }
 
 /** One workflow under test: how to reach it and how to tell its webhook is registered. */
-interface Target {
-	key: 'trigger' | 'webhook_node' | 'trigger_dedup_off';
+export interface Target {
+	key: 'trigger' | 'webhook_node' | 'trigger_dedup_off' | 'trigger_full_memory';
 	title: string;
 	workflowId: string;
 	path: string;
@@ -83,7 +86,14 @@ interface Target {
 	liveStatus: number;
 }
 
-function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedIds: number) {
+/** The trigger's memory as stored after `count` deliveries (ids 1…count, all within the horizon). */
+function filledMemory(count: number): unknown {
+	const store: Record<string, unknown> = {};
+	new IdMemory(store as never, SEEN_IDS_KEY, undefined, { capacity: DEDUP_CAPACITY }).add(...Array.from({ length: count }, (_, i) => String(i + 1)));
+	return store[SEEN_IDS_KEY];
+}
+
+export function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedIds: number) {
 	const workflow = chain(id, `bench: SePay Trigger (dedup ${deduplicate ? 'on' : 'off'})`, [
 		node(
 			'SePay Trigger',
@@ -94,11 +104,11 @@ function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedI
 		node('Done', 'n8n-nodes-base.noOp'),
 	]);
 	// A trigger that has run for a while: its memory is full (read and written at every delivery).
-	if (seedIds > 0) workflow.staticData = { 'node:SePay Trigger': { [SEEN_IDS_KEY]: Array.from({ length: seedIds }, (_, i) => String(i + 1)) } };
+	if (seedIds > 0) workflow.staticData = { 'node:SePay Trigger': { [SEEN_IDS_KEY]: filledMemory(seedIds) } };
 	return workflow;
 }
 
-function buildTargets(dedupOff: boolean, seedIds: number) {
+export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = true) {
 	const webhookNodePath = 'sepay-bench-webhook-node';
 	// Without its key the trigger answers 401 and starts nothing.
 	const unauthenticated: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
@@ -120,6 +130,11 @@ function buildTargets(dedupOff: boolean, seedIds: number) {
 			node('Done', 'n8n-nodes-base.noOp'),
 		]),
 	];
+	if (fullMemory) {
+		// The same trigger with its memory at the bound (10,000 ids): the worst case of every delivery.
+		targets.push({ key: 'trigger_full_memory', title: 'SePay Trigger, memory full', workflowId: 'benchSePayTrigger3', path: '/webhook/sepay-bench-trigger-0004/webhook', probe: unauthenticated, liveStatus: 401 });
+		workflows.push(sepayTrigger('benchSePayTrigger3', 'sepay-bench-trigger-0004', true, DEDUP_CAPACITY));
+	}
 	if (dedupOff) {
 		targets.push({ key: 'trigger_dedup_off', title: 'SePay Trigger, dedup off', workflowId: 'benchSePayTrigger2', path: '/webhook/sepay-bench-trigger-0003/webhook', probe: unauthenticated, liveStatus: 401 });
 		workflows.push(sepayTrigger('benchSePayTrigger2', 'sepay-bench-trigger-0003', false, seedIds));
@@ -249,7 +264,7 @@ async function waitForRound(baseUrl: string, apiKey: string, workflowId: string,
 	return executionsSince(baseUrl, apiKey, workflowId, afterId);
 }
 
-interface RoundResult {
+export interface RoundResult {
 	target: Target;
 	round: number;
 	execsPerSec: number;
@@ -259,11 +274,15 @@ interface RoundResult {
 	failures: number;
 }
 
-async function runRound(n8n: N8nInstance, apiKey: string, target: Target, round: number, ids: number[], concurrency: number): Promise<RoundResult> {
-	const afterId = await lastExecutionId(n8n.baseUrl, apiKey);
+/**
+ * One burst to a target and the executions it caused. `receiver` takes the deliveries; the
+ * executions are read from `api` (the same n8n, or in queue mode the main).
+ */
+export async function runRound(receiver: N8nInstance, apiKey: string, target: Target, round: number, ids: number[], concurrency: number, api: N8nInstance = receiver): Promise<RoundResult> {
+	const afterId = await lastExecutionId(api.baseUrl, apiKey);
 	const firstSend = Date.now();
-	const acks = await burst(new URL(`${n8n.baseUrl}${target.path}`), ids, concurrency);
-	const executions = await waitForRound(n8n.baseUrl, apiKey, target.workflowId, afterId, ids.length);
+	const acks = await burst(new URL(`${receiver.baseUrl}${target.path}`), ids, concurrency);
+	const executions = await waitForRound(api.baseUrl, apiKey, target.workflowId, afterId, ids.length);
 	const lastStop = Math.max(...executions.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0)), firstSend);
 	const seconds = (lastStop - firstSend) / 1000;
 
@@ -288,7 +307,32 @@ async function runRound(n8n: N8nInstance, apiKey: string, target: Target, round:
 	};
 }
 
-function median(values: number[]): number {
+/**
+ * `rounds` bursts of `burst` new ids to every target, the order alternating each round so warm-up
+ * and a growing database do not favour one side; prints a line per round.
+ */
+export async function alternatingRounds(
+	label: string,
+	targets: Target[],
+	args: { rounds: number; burst: number },
+	firstId: number,
+	run: (target: Target, round: number, ids: number[]) => Promise<RoundResult>,
+): Promise<RoundResult[]> {
+	const results: RoundResult[] = [];
+	let nextId = firstId;
+	for (let round = 1; round <= args.rounds; round++) {
+		const order = round % 2 === 1 ? targets : [...targets].reverse();
+		for (const target of order) {
+			const ids = Array.from({ length: args.burst }, () => nextId++);
+			const result = await run(target, round, ids);
+			results.push(result);
+			say(label, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
+		}
+	}
+	return results;
+}
+
+export function median(values: number[]): number {
 	if (!values.length) return 0;
 	const s = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(s.length / 2);
@@ -307,11 +351,10 @@ async function rememberedIds(baseUrl: string, cookie: string, workflowId: string
 	const staticData = (r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined)?.staticData;
 	if (r.status !== 200 || !staticData) return undefined;
 	const node = Object.entries(staticData).find(([key]) => key.startsWith('node:'))?.[1];
-	const ids = node?.[SEEN_IDS_KEY];
-	return Array.isArray(ids) ? ids.length : 0;
+	return storedKeys(node?.[SEEN_IDS_KEY]).length;
 }
 
-async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<void> {
+export async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<void> {
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		const status = await n8n.httpStatus(target.path, target.probe);
@@ -321,7 +364,7 @@ async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<void> {
 	}
 }
 
-function fixed(n: number, digits = 1): string {
+export function fixed(n: number, digits = 1): string {
 	return Number.isFinite(n) ? n.toFixed(digits) : 'n/a';
 }
 
@@ -343,18 +386,7 @@ async function main(): Promise<number> {
 		for (const target of targets) await waitUntilLive(n8n, target);
 		say(LABEL, `setup done in ${Math.round((Date.now() - started) / 1000)} s; ${args.rounds} rounds × ${targets.length} workflows × ${args.burst} deliveries, concurrency ${args.concurrency}, API key verification`);
 
-		const results: RoundResult[] = [];
-		let nextId = 1_000_001;
-		for (let round = 1; round <= args.rounds; round++) {
-			// Alternate the order so warm-up and a growing database do not favour one side.
-			const order = round % 2 === 1 ? targets : [...targets].reverse();
-			for (const target of order) {
-				const ids = Array.from({ length: args.burst }, () => nextId++);
-				const result = await runRound(n8n, apiKey, target, round, ids, args.concurrency);
-				results.push(result);
-				say(LABEL, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
-			}
-		}
+		const results = await alternatingRounds(LABEL, targets, args, 1_000_001, (target, round, ids) => runRound(n8n, apiKey, target, round, ids, args.concurrency));
 
 		const summary = targets.map((target) => {
 			const mine = results.filter((r) => r.target === target);
@@ -372,10 +404,13 @@ async function main(): Promise<number> {
 		const trigger = of('trigger');
 		const webhookNode = of('webhook_node');
 		const kept = await rememberedIds(n8n.baseUrl, cookie, trigger.target.workflowId);
+		const full = summary.find((x) => x.target.key === 'trigger_full_memory');
 
 		console.log('');
 		console.log(`trigger_ratio_to_webhook_node: ${fixed(webhookNode.execsPerSec > 0 ? trigger.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`);
+		if (full) console.log(`trigger_ratio_full_memory: ${fixed(webhookNode.execsPerSec > 0 ? full.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`);
 		console.log(`trigger_execs_per_sec: ${fixed(trigger.execsPerSec)}`);
+		if (full) console.log(`trigger_full_memory_execs_per_sec: ${fixed(full.execsPerSec)}`);
 		console.log(`webhook_node_execs_per_sec: ${fixed(webhookNode.execsPerSec)}`);
 		console.log(`trigger_ack_p50_ms: ${fixed(trigger.p50)}`);
 		console.log(`trigger_ack_p99_ms: ${fixed(trigger.p99)}`);
@@ -409,23 +444,27 @@ async function main(): Promise<number> {
 	}
 }
 
-// n8n's process group is killed by the e2e command.ts exit hook on any exit.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => {
-		process.stderr.write(`${LABEL}: ${signal}, stopping\n`);
-		process.exit(130);
-	});
-}
-const watchdog = setTimeout(() => {
-	process.stderr.write(`${LABEL}: gave up after ${WHOLE_RUN_LIMIT_MS / 60_000} minutes\n`);
-	process.exit(1);
-}, WHOLE_RUN_LIMIT_MS);
-watchdog.unref();
-
-main().then(
-	(code) => process.exit(code),
-	(e: Error) => {
-		process.stderr.write(`${LABEL}: could not run: ${e.message}\n`);
+/** Runs `main` as a benchmark process: exit code, Ctrl-C, a whole-run limit (n8n children die with it). */
+export function runBenchProcess(label: string, main: () => Promise<number>): void {
+	// n8n's process group is killed by the e2e command.ts exit hook on any exit.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			process.stderr.write(`${label}: ${signal}, stopping\n`);
+			process.exit(130);
+		});
+	}
+	const watchdog = setTimeout(() => {
+		process.stderr.write(`${label}: gave up after ${WHOLE_RUN_LIMIT_MS / 60_000} minutes\n`);
 		process.exit(1);
-	},
-);
+	}, WHOLE_RUN_LIMIT_MS);
+	watchdog.unref();
+	main().then(
+		(code) => process.exit(code),
+		(e: Error) => {
+			process.stderr.write(`${label}: could not run: ${e.message}\n`);
+			process.exit(1);
+		},
+	);
+}
+
+if (require.main === module) runBenchProcess(LABEL, main);

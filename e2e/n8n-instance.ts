@@ -54,6 +54,11 @@ export interface InstanceOptions {
 	label?: string;
 	/** Also copy the server's output to this process's stdout. */
 	echo?: boolean;
+	/**
+	 * What start() runs: `start` (main, default), or in queue mode `worker` (health server on
+	 * `port`) or `webhook` (a webhook processor on `port`).
+	 */
+	command?: 'start' | 'worker' | 'webhook';
 }
 
 const CLI_TIMEOUT_MS = 180_000;
@@ -201,10 +206,11 @@ export class N8nInstance {
 	/** `n8n start` in the background; resolves when the REST API answers (bounded). */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) throw new Error(`${this.label}: already started`);
+		const command = this.options.command ?? 'start';
 		const log = createWriteStream(this.logFile, { flags: 'a' });
-		log.write(`\n$ n8n start (port ${this.port})\n`);
+		log.write(`\n$ n8n ${command} (port ${this.port})\n`);
 		const started = Date.now();
-		const child = spawn(this.install.runtime.node, [this.install.bin, 'start'], {
+		const child = spawn(this.install.runtime.node, [this.install.bin, command], {
 			cwd: this.userFolder,
 			env: this.env(false),
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,10 +235,11 @@ export class N8nInstance {
 			exited = true;
 			this.server = null;
 		});
-		// /healthz/readiness answers before the REST routes exist; /rest/settings is public.
-		const ready = async () => (await this.httpStatus('/healthz/readiness')) === 200 && (await this.httpStatus('/rest/settings')) === 200;
+		// /healthz/readiness answers before the REST routes exist; /rest/settings is public (main only).
+		const ready = async () =>
+			(await this.httpStatus('/healthz/readiness')) === 200 && (command !== 'start' || (await this.httpStatus('/rest/settings')) === 200);
 		while (!(await ready())) {
-			if (exited) throw new Error(`${this.label}: n8n start exited early. Log: ${this.logFile}`);
+			if (exited) throw new Error(`${this.label}: n8n ${command} exited early. Log: ${this.logFile}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();
 				throw new Error(`${this.label}: not ready after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`);

@@ -4,6 +4,7 @@ import { demoCredentials } from './demo-credentials';
 import { ensureN8n } from './n8n-install';
 import { N8nInstance, type CredentialJson, type WorkflowJson } from './n8n-instance';
 import { createApiKey, listExecutions, n8nRequest, ownerSession, waitForExecutions } from './n8n-rest';
+import { checkRecorder } from './check-recorder';
 import { formatDuration, say } from './progress';
 import type { BaseContext, CheckResult, E2ESuite, HeadlessContext, LiveContext, SuiteEnv } from './suite';
 
@@ -30,20 +31,7 @@ export async function runVersion(version: string, suites: E2ESuite[], options: V
 	const n8n = await new N8nInstance(install, { label }).init();
 	let failed = false;
 
-	const record = (suite: string) =>
-		async (name: string, fn: () => Promise<void> | void) => {
-			const t = Date.now();
-			try {
-				await fn();
-				results.push({ version, suite, name, ok: true, ms: Date.now() - t });
-				say(label, `ok    ${suite}: ${name} (${formatDuration(Date.now() - t)})`);
-			} catch (e) {
-				failed = true;
-				const error = (e as Error).message ?? String(e);
-				results.push({ version, suite, name, ok: false, error, ms: Date.now() - t });
-				say(label, `FAIL  ${suite}: ${name}\n        ${error.split('\n').join('\n        ')}`);
-			}
-		};
+	const record = checkRecorder(results, version, label, () => (failed = true));
 	/** A suite part: its checks are recorded by ctx.test; a throw outside them or no check at all fails. */
 	const part = async (suite: E2ESuite, which: string, fn: () => Promise<void>) => {
 		const before = results.length;

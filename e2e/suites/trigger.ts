@@ -9,6 +9,7 @@
  * expected ones exactly.
  */
 import type { Delivery, Webhook } from '../../emulator';
+import { storedKeys } from '../../nodes/SePay/transactions/idMemory';
 import { assert } from '../assert';
 import { n8nRequest } from '../n8n-rest';
 import { nodeItems } from '../run-data';
@@ -64,9 +65,9 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 async function waitSeen(ctx: LiveContext, workflowId: string, transactionId: number): Promise<void> {
 	await waitFor(`${workflowId}: transaction ${transactionId} remembered`, async () => {
 		const res = await n8nRequest(ctx.n8n.baseUrl, 'GET', `/api/v1/workflows/${workflowId}`, { apiKey: ctx.apiKey });
-		const data = (res.json?.staticData ?? {}) as Record<string, { seenTransactionIds?: unknown[] } | undefined>;
-		const seen = data[`node:${TRIGGER_NODE}`]?.seenTransactionIds ?? [];
-		return seen.map(String).includes(String(transactionId)) ? true : undefined;
+		const data = (res.json?.staticData ?? {}) as Record<string, { seenTransactionIds?: unknown } | undefined>;
+		const seen = storedKeys(data[`node:${TRIGGER_NODE}`]?.seenTransactionIds);
+		return seen.includes(String(transactionId)) ? true : undefined;
 	}, 15_000);
 }
 

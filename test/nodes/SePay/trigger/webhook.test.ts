@@ -7,6 +7,7 @@ import type { Delivery, Emulator } from '../../../../emulator';
 import type { CredentialStore } from '../../../../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 import { startSePay } from './support/sepay';
+import { storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
 
 const KEY = 'manual-key-7f3a9c2e4b1d8f6a0c5e7b9d';
 
@@ -166,7 +167,7 @@ describe('SePay Trigger, manual registration, API key', () => {
 		registerApiKeyWebhook(driver.url);
 		await settle(emu.simulateTransaction({ amount: 10000 }));
 		const saved = driver.nodeStaticData();
-		expect(saved.seenTransactionIds).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id)]);
+		expect(storedKeys(saved.seenTransactionIds)).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id)]);
 	});
 });
 
