@@ -100,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		baseUrl: () => baseUrl,
 	} as Ctx;
 	ctx.deliveries = new DeliveryEngine(() => ctx.state, o);
-	const limiter = o.rateLimit ? new RateLimiter(o.rateLimit.perSecond) : null;
+	const limiter = o.rateLimit ? new RateLimiter(o.rateLimit.perSecond, o.rateLimit.strict === true) : null;
 	const log = new RequestLog(o.requestLogLimit);
 	const router = new Router();
 	registerOAuth(router, ctx);
@@ -131,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		requests: log.requests,
 		counters: log.counters,
+		earlyRequests: log.early,
 		countRequests: (method, path) => log.count(method, path),
 		clearRequests: () => log.clear(),
 		issueOAuthToken: (opts = {}) =>

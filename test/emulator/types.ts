@@ -12,8 +12,12 @@ export interface EmulatorOptions {
 	seed?: number;
 	/** Number of seeded bank transactions. Default 200. */
 	transactions?: number;
-	/** `false` (default) or requests per second per credential. */
-	rateLimit?: false | { perSecond: number };
+	/**
+	 * `false` (default) or requests per second per credential. `strict: true` is SePay v2's rule:
+	 * per IP, before authentication, on every API (not the token endpoints), and a client refused
+	 * with 429 is blocked until its Retry-After has passed (requests before that: `earlyRequests`).
+	 */
+	rateLimit?: false | { perSecond: number; strict?: boolean };
 	/** OAuth2 access-token life. Default 3600 s. */
 	accessTokenTtlSeconds?: number;
 	/** OAuth2 refresh-token life. Default 30 days. */
@@ -224,8 +228,14 @@ export interface FaultConfig {
 	dropNext?: number;
 	/** The next N requests get 429. */
 	force429?: number;
+	/** The forced 429s start after this many further requests. Default 0. */
+	force429Skip?: number;
+	/** Retry-After (seconds) of those 429s. Default 1. */
+	retryAfterSeconds?: number;
 	/** After this many more authenticated requests every access token expires (once). */
 	expireTokensAfter?: number;
+	/** Every access token expires after each further N requests (repeatedly). */
+	expireTokensEvery?: number;
 	/** Path prefixes the faults apply to (default: every API path, never /_control). */
 	paths?: string[];
 }
@@ -257,6 +267,18 @@ export interface Counters {
 	byRoute: Record<string, number>;
 	rateLimited: number;
 	faults: number;
+	/** Strict rate limit: requests sent before an earlier 429's Retry-After had passed. */
+	early: number;
+}
+
+/** A request sent while its client was still blocked by an earlier 429 (strict rate limit). */
+export interface EarlyRequest {
+	/** `seq` of the request in `requests`. */
+	seq: number;
+	method: string;
+	path: string;
+	atMs: number;
+	blockedUntilMs: number;
 }
 
 export interface IssueTokenOptions {
@@ -281,6 +303,8 @@ export interface Emulator {
 	/** Received requests (newest last, capped by requestLogLimit). */
 	requests: RecordedRequest[];
 	counters: Counters;
+	/** Strict rate limit: every request sent too early (see `rateLimit`). */
+	earlyRequests: EarlyRequest[];
 	/** Number of logged requests with this method and exact path (or path RegExp). */
 	countRequests(method: string, path: string | RegExp): number;
 	clearRequests(): void;
