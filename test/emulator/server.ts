@@ -78,7 +78,6 @@ function send(res: http.ServerResponse, response: EmuResponse): void {
 	res.end(payload);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Token endpoints stay outside the limit (UNCONFIRMED whether SePay counts them). */
 const TOKEN_PATHS = ['/v1/token', '/oauth/'];
@@ -94,11 +93,16 @@ function rateKey(limiter: RateLimiter | null, req: http.IncomingMessage, ip: str
 	return req.headers.authorization ? `auth:${req.headers.authorization}` : `ip:${ip}`;
 }
 
-function rateDecision(limiter: RateLimiter | null, forced: { retryAfterSeconds: number } | undefined, key: string): RateDecision {
-	const early = limiter?.blocked(key);
+function rateDecision(
+	limiter: RateLimiter | null,
+	forced: { retryAfterSeconds: number } | undefined,
+	key: string,
+	now: number,
+): RateDecision {
+	const early = limiter?.blocked(key, now);
 	if (early) return early;
-	if (!forced) return (limiter as RateLimiter).hit(key);
-	limiter?.block(key, forced.retryAfterSeconds);
+	if (!forced) return (limiter as RateLimiter).hit(key, now);
+	limiter?.block(key, forced.retryAfterSeconds, now);
 	return { allowed: false, limit: limiter?.perSecond ?? 3, remaining: 0, resetSeconds: forced.retryAfterSeconds };
 }
 
@@ -137,7 +141,7 @@ export function createServer(deps: ServerDeps): http.Server {
 
 		if (!path.startsWith('/_control')) {
 			const delay = ctx.faults.latency(path);
-			if (delay > 0) await sleep(delay);
+			if (delay > 0) await ctx.options.clock.sleep(delay);
 			if (ctx.faults.shouldExpireTokens(path)) ctx.tokens.expireAll();
 			const fault = ctx.faults.decide(path);
 			if (fault.kind !== 'none') log.counters.faults++;
@@ -153,10 +157,10 @@ export function createServer(deps: ServerDeps): http.Server {
 			const limiter = deps.limiter();
 			if (fault.kind === '429' || (limiter && isRateLimited(path, limiter.strict))) {
 				const forced = fault.kind === '429' ? { retryAfterSeconds: ctx.faults.config.retryAfterSeconds ?? 1 } : undefined;
-				const decision = rateDecision(limiter, forced, rateKey(limiter, req, emuReq.ip));
+				const decision = rateDecision(limiter, forced, rateKey(limiter, req, emuReq.ip), ctx.options.clock.now());
 				if (!decision.allowed) {
 					log.counters.rateLimited++;
-					if (decision.early) log.recordEarly({ seq: (record as RecordedRequest).seq, method, path, atMs: Date.now(), blockedUntilMs: decision.early.blockedUntil });
+					if (decision.early) log.recordEarly({ seq: (record as RecordedRequest).seq, method, path, atMs: ctx.options.clock.now(), blockedUntilMs: decision.early.blockedUntil });
 					finish(surfaceError(path, 429, 'rate_limited', 'Too many requests', rateHeaders(decision)));
 					return;
 				}

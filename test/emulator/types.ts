@@ -36,6 +36,16 @@ export interface EmulatorOptions {
 	oauthRedirectUri?: string;
 	/** How many received requests `requests` keeps (oldest dropped first). Default 5000. */
 	requestLogLimit?: number;
+	/**
+	 * The clock of the rate limit and of injected latency (default: real time). Tests pass their
+	 * own to decide what "now" is and when a delay ends, instead of measuring real time.
+	 */
+	clock?: EmulatorClock;
+}
+
+export interface EmulatorClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, 'oauthRedirectUri'>> & {
@@ -166,6 +176,8 @@ export interface DeliveryAttempt {
 	success: boolean;
 	durationMs: number;
 	requestHeaders: Record<string, string>;
+	/** When a retry follows: the wait scheduled before it (the retry timer's delay). */
+	retryInMs?: number;
 }
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'success' | 'failed';
@@ -324,6 +336,10 @@ export interface Emulator {
 	/** The next eInvoice job (create or issue) ends Failed with this message. */
 	failNextInvoiceJob(reason?: string): void;
 	setEInvoiceQuota(remaining: number): void;
+	/** eInvoice jobs started from now on stay Pending this long (until reset()). */
+	setEInvoiceJobDelay(ms: number): void;
+	/** Every running eInvoice job ends now (Success, or Failed when so arranged). */
+	finishInvoiceJobs(): void;
 	reset(options?: ResetOptions): void;
 	close(): Promise<void>;
 }

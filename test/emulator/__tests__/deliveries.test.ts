@@ -138,9 +138,9 @@ describe('success rule and retries', () => {
 		expect(delivery.status).toBe('failed');
 		expect(delivery.attempts).toHaveLength(8);
 		expect(delivery.nextAttemptAt).toBeNull();
-		const gaps = delivery.attempts.slice(1).map((a, i) => a.startedAt - delivery.attempts[i].startedAt);
-		// Each wait lasts at least its scheduled number of "minutes" (timers never fire early).
-		gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(RETRY_SCHEDULE_MINUTES[i] * MINUTE_MS - 2));
+		// Each retry waits its scheduled number of "minutes": the delay the retry timer was set to
+		// (not a measured gap, which a busy machine stretches and a coarse clock shortens).
+		expect(delivery.attempts.map((a) => a.retryInMs)).toEqual([...RETRY_SCHEDULE_MINUTES.map((m) => m * MINUTE_MS), undefined]);
 		expect(RETRY_SCHEDULE_MINUTES).toEqual([1, 1, 2, 3, 5, 8, 13]);
 	});
 
