@@ -78,46 +78,41 @@ class Reader {
 		return JSON.parse(this.text.slice(start, end + 1)) as string;
 	}
 
-	private object(depth: number): LosslessObject {
-		const result: LosslessObject = new Map();
-		this.expect('{');
+	/** `open entry (, entry)* close`, with `entry` reading one member or element. */
+	private sequence(open: string, close: string, entry: () => void): void {
+		this.expect(open);
 		this.skipSpace();
-		if (this.text[this.at] === '}') {
+		if (this.text[this.at] === close) {
 			this.at++;
-			return result;
+			return;
 		}
 		for (;;) {
+			entry();
 			this.skipSpace();
-			const key = this.string();
-			this.skipSpace();
-			this.expect(':');
-			result.set(key, this.value(depth + 1));
-			this.skipSpace();
-			if (this.text[this.at] === '}') {
+			if (this.text[this.at] === close) {
 				this.at++;
-				return result;
+				return;
 			}
 			this.expect(',');
 		}
 	}
 
+	private object(depth: number): LosslessObject {
+		const result: LosslessObject = new Map();
+		this.sequence('{', '}', () => {
+			this.skipSpace();
+			const key = this.string();
+			this.skipSpace();
+			this.expect(':');
+			result.set(key, this.value(depth + 1));
+		});
+		return result;
+	}
+
 	private array(depth: number): LosslessValue[] {
 		const result: LosslessValue[] = [];
-		this.expect('[');
-		this.skipSpace();
-		if (this.text[this.at] === ']') {
-			this.at++;
-			return result;
-		}
-		for (;;) {
-			result.push(this.value(depth + 1));
-			this.skipSpace();
-			if (this.text[this.at] === ']') {
-				this.at++;
-				return result;
-			}
-			this.expect(',');
-		}
+		this.sequence('[', ']', () => result.push(this.value(depth + 1)));
+		return result;
 	}
 }
 

@@ -8,7 +8,7 @@
 import { assert } from '../assert';
 import { nodeItems } from '../run-data';
 import type { E2ESuite, LiveContext } from '../suite';
-import { chain, node, ourType } from '../workflow-json';
+import { apiKeyTriggerWorkflow } from './support/trigger-workflows';
 
 const WORKFLOW_ID = 'e2eTriggerExact1';
 const WEBHOOK_ID = 'sepay-e2e-trigger-exact-0001';
@@ -45,17 +45,7 @@ async function idsRun(ctx: LiveContext): Promise<unknown[]> {
 
 export const suite: E2ESuite = {
 	name: 'trigger-exact',
-	workflows: () => [
-		chain(WORKFLOW_ID, 'e2e: SePay Trigger exact ids', [
-			node(
-				'SePay Trigger',
-				ourType('sePayTrigger'),
-				{ registration: 'manual', verification: 'apiKey', apiKey: API_KEY, direction: 'both', options: {} },
-				{ webhookId: WEBHOOK_ID },
-			),
-			node('Done', 'n8n-nodes-base.noOp'),
-		]),
-	],
+	workflows: () => [apiKeyTriggerWorkflow(WORKFLOW_ID, 'e2e: SePay Trigger exact ids', WEBHOOK_ID, API_KEY)],
 	publish: [WORKFLOW_ID],
 
 	async live(ctx) {
