@@ -14,7 +14,7 @@ export type LosslessValue = null | boolean | string | JsonNumber | LosslessValue
 /** Own keys only (no prototype), so keys such as `__proto__` stay plain data. */
 export type LosslessObject = Map<string, LosslessValue>;
 
-/** Deeper than this is not a SePay delivery. */
+/** Levels of nesting allowed (the body object is level 1); deeper is not a SePay delivery. */
 export const MAX_JSON_DEPTH = 32;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -44,7 +44,7 @@ class Reader {
 	}
 
 	private value(depth: number): LosslessValue {
-		if (depth > MAX_JSON_DEPTH) throw new SyntaxError('nested too deeply');
+		if (depth >= MAX_JSON_DEPTH) throw new SyntaxError('nested too deeply');
 		this.skipSpace();
 		const char = this.text[this.at];
 		if (char === '{') return this.object(depth);
