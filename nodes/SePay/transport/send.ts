@@ -118,11 +118,12 @@ export async function sendWithRetries(
 			}
 			continue;
 		}
-		if (failure.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
+		if (failure.status === 429) {
 			const wait = Math.max(250, retryAfterMs(failure) ?? 1000 * (rateLimitRetries + 1));
-			if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
+			// Every call with this credential waits, also when this one gives up (too long, too often).
+			deferSlots(options.pace.key, Date.now() + wait);
+			if (wait <= MAX_RATE_LIMIT_WAIT_MS && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
 				rateLimitRetries++;
-				deferSlots(options.pace.key, Date.now() + wait);
 				await sleep(wait);
 				continue;
 			}
