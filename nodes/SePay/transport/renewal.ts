@@ -8,6 +8,11 @@ export function canRenew(family: ApiFamily): boolean {
 	return family !== 'apiToken';
 }
 
+/** The resend goes out the normal way (errors thrown), so n8n's helper renews the token on a 401. */
+export const LET_N8N_RENEW = 'n8n';
+
+export type Renewal = IAdditionalCredentialOptions | typeof LET_N8N_RENEW | undefined;
+
 /** One OAuth2 refresh per credential at a time: concurrent 401s wait for the same one. */
 const refreshing = new Map<string, Promise<unknown>>();
 
@@ -24,7 +29,7 @@ export async function renewToken(
 	credentialType: string,
 	family: ApiFamily,
 	paceKey: string,
-): Promise<IAdditionalCredentialOptions | undefined> {
+): Promise<Renewal> {
 	if (family === 'einvoice') {
 		const data = await context.getCredentials(credentialType);
 		const stored = context.getNode().credentials?.[credentialType];
@@ -33,6 +38,8 @@ export async function renewToken(
 		};
 	}
 	const helpers = context.helpers as IExecuteFunctions['helpers'];
+	// n8n versions without this helper: send the normal way once, n8n refreshes on the 401 itself.
+	if (typeof helpers.refreshOAuth2Token !== 'function') return LET_N8N_RENEW;
 	let refresh = refreshing.get(paceKey);
 	if (!refresh) {
 		refresh = helpers.refreshOAuth2Token.call(context as IExecuteFunctions, credentialType);

@@ -1,6 +1,5 @@
 import { sleep } from 'n8n-workflow';
 import type {
-	IAdditionalCredentialOptions,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
@@ -14,7 +13,8 @@ import { toNodeApiError } from './errors';
 import { lowerCaseHeaders, readFailure, retryAfterMs } from './failure';
 import type { Failure } from './failure';
 import { deferSlots, waitForSlot } from './pacer';
-import { canRenew, renewToken } from './renewal';
+import { canRenew, LET_N8N_RENEW, renewToken } from './renewal';
+import type { Renewal } from './renewal';
 
 export type SePayContext =
 	| IExecuteFunctions
@@ -60,16 +60,17 @@ async function attempt(
 	context: SePayContext,
 	request: IHttpRequestOptions,
 	options: SendOptions,
-	extra: IAdditionalCredentialOptions | undefined,
+	renewal: Renewal,
 ): Promise<Outcome> {
 	const helpers = context.helpers as IExecuteFunctions['helpers'];
+	const byN8n = renewal === LET_N8N_RENEW;
 	try {
 		// A fresh copy each time: n8n signs (mutates) the options it is given.
 		const response = (await helpers.httpRequestWithAuthentication.call(
 			context as IExecuteFunctions,
 			options.credentialType,
-			{ ...request, headers: { ...(request.headers ?? {}) }, returnFullResponse: true, ignoreHttpStatusErrors: true },
-			extra,
+			{ ...request, headers: { ...(request.headers ?? {}) }, returnFullResponse: true, ignoreHttpStatusErrors: !byN8n },
+			byN8n ? undefined : renewal,
 		)) as FullResponse;
 		if (response.statusCode < 400) return { ok: true, body: response.body };
 		return {
@@ -97,7 +98,7 @@ export async function sendWithRetries(
 	let serverRetries = 0;
 	// A 401 on a credential that renews itself: renew once, then resend through the pacer.
 	let renewed = false;
-	let extra: IAdditionalCredentialOptions | undefined;
+	let extra: Renewal;
 	for (;;) {
 		const answered = await waitForSlot(options.pace.key, options.pace.perSecond);
 		let outcome: Outcome;
