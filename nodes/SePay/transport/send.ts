@@ -53,7 +53,7 @@ type Outcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
 /**
  * One attempt. Error statuses come back as responses (not thrown) so the Retry-After headers and
  * SePay's error body stay readable: n8n's thrown errors drop both, and n8n's own renew-and-resend
- * on a thrown 401 would send a second request outside the pacer. `extra` carries what a token
+ * on a thrown 401 would send a second request outside the pacer. `renewal` carries what a token
  * renewal needs (see renewal.ts).
  */
 async function attempt(
