@@ -94,12 +94,17 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (!matchesFilters(simple, filters)) return acknowledge(this);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	// SePay's dashboard "Test send" uses a mock id such as 0: never remember those.
-	const dedupable = options.deduplicate !== false && !(typeof payload.id === 'number' && payload.id <= 0);
-	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), payload.id)) {
+	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
+	// transactions (a safe-integer id's text is what String gives back).
+	const idText = String(payload.id);
+	// SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
+	const dedupable = options.deduplicate !== false && idText !== '0';
+	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), idText)) {
 		return acknowledge(this);
 	}
 
-	const json = options.simplify === false ? payload : simple;
+	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
+	const json =
+		options.simplify === false ? payload : { ...simple, amount: payload.transferAmount, balance: payload.accumulated ?? null };
 	return answer(this, 200, SEPAY_SUCCESS, [[{ json }]]);
 }
