@@ -1,5 +1,5 @@
 // Mirrors the config of @n8n/node-cli (strict, cloud-eligible) rule for rule, so what passes
-// here passes n8n's verification scanner; plus one block for test/ code, which runs only in
+// here passes n8n's verification scanner; plus one block for development code (tests and tools), which runs only in
 // development and may use Node's globals and modules.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
@@ -49,8 +49,17 @@ export default tseslint.config(
 		},
 	},
 	{
-		// Test code: the emulator, harness and drivers are Node programs, never shipped.
-		files: ['test/**/*.ts', 'test/**/*.js', 'scripts/**/*.ts'],
+		// Development code: tests and the tools (emulator, harness, e2e, bench, scripts) are Node
+		// programs, never shipped.
+		files: [
+			'test/**/*.ts',
+			'test/**/*.js',
+			'emulator/**/*.ts',
+			'harness/**/*.ts',
+			'e2e/**/*.ts',
+			'bench/**/*.ts',
+			'scripts/**/*.ts',
+		],
 		rules: {
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',

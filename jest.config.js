@@ -1,7 +1,11 @@
-/** Every test under test/, TypeScript through ts-jest (transpile only: `npm run typecheck` types them). */
+/**
+ * The package's tests (test/, mirroring nodes/ and credentials/) and each tool's own tests
+ * (emulator/, harness/, e2e/), TypeScript through ts-jest (transpile only: `npm run typecheck`
+ * types them).
+ */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	roots: ['<rootDir>/test', '<rootDir>/emulator', '<rootDir>/harness', '<rootDir>/e2e'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],

@@ -1,10 +1,10 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
-/** The "Custom" environment choice every SePay credential offers (for the local emulator, a proxy …). */
+/** The "Custom" environment choice every SePay credential offers (a proxy, a test server …). */
 export const CUSTOM_ENVIRONMENT: INodePropertyOptions = {
 	name: 'Custom',
 	value: 'custom',
-	description: 'Another base URL, such as the local SePay emulator',
+	description: 'Another base URL, such as a proxy or a test server',
 };
 
 /** Base URL and pace of a Custom server; `appended` says which paths the nodes add to the root. */

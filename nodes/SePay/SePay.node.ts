@@ -7,11 +7,13 @@ import {
 	einvoiceAuthenticationProperty,
 	noCredentialAuthenticationProperty,
 } from './actions/authentication';
-import { resources } from './actions/resources';
+import { registeredResourceDescriptions } from './actions/resources';
+import { resourceOptions } from './actions/registry';
 import { router } from './actions/router';
 import { credentialShownFor } from './transport/credentialDisplay';
 import { listSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
+import { paymentGatewayAuthenticationProperty } from './actions/paymentGatewayAuthentication';
 
 /** The SePay action node: a router over one small file per resource operation (actions/). */
 export class SePay implements INodeType {
@@ -23,7 +25,7 @@ export class SePay implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read SePay bank accounts and transactions, manage SePay webhooks, make VietQR payment codes and issue Vietnamese e-invoices',
+			'Read SePay bank accounts and transactions, manage SePay webhooks, make VietQR payment codes, take payments (Payment Gateway checkout, per-order virtual accounts) and issue Vietnamese e-invoices',
 		defaults: { name: 'SePay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,6 +46,11 @@ export class SePay implements INodeType {
 				required: true,
 				displayOptions: credentialShownFor(['eInvoiceApi'], AUTHENTICATION_VALUES),
 			},
+			{
+				name: 'sePayPaymentGatewayApi',
+				required: true,
+				displayOptions: credentialShownFor(['paymentGatewayApi'], AUTHENTICATION_VALUES),
+			},
 		],
 		properties: [
 			{
@@ -51,26 +58,14 @@ export class SePay implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Bank Account', value: 'bankAccount' },
-					{ name: 'Company', value: 'company' },
-					// "E-Invoice": n8n's actions panel heads each group "<resource> actions" in capitals,
-					// and "EINVOICE ACTIONS" read as one word (issue 12).
-					{ name: 'E-Invoice', value: 'invoice' },
-					{ name: 'E-Invoice Provider Account', value: 'providerAccount' },
-					{ name: 'E-Invoice Token', value: 'einvoiceToken' },
-					{ name: 'E-Invoice Usage', value: 'einvoiceUsage' },
-					{ name: 'Payment QR', value: 'paymentQr' },
-					{ name: 'Profile', value: 'profile' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
+				options: resourceOptions,
 				default: 'transaction',
 			},
 			authenticationProperty,
 			einvoiceAuthenticationProperty,
+			paymentGatewayAuthenticationProperty,
 			noCredentialAuthenticationProperty,
-			...Object.values(resources).flatMap((resource) => resource.description),
+			...registeredResourceDescriptions,
 		],
 	};
 

@@ -8,10 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { NOT_SEPAY_MESSAGE, SEPAY_ERROR_MESSAGE, SePayApi, WRONG_TOKEN_MESSAGE } from '../../credentials/SePayApi.credentials';
 import { SePayEInvoiceApi } from '../../credentials/SePayEInvoiceApi.credentials';
 import { SePayOAuth2Api } from '../../credentials/SePayOAuth2Api.credentials';
-import { startEmulator } from '../emulator';
-import type { Emulator } from '../emulator';
-import { createCredentialStore, HarnessCredentialsHelper, testCredential } from '../harness';
-import { createAdditionalData } from '../harness/additional-data';
+import { startEmulator } from '../../emulator';
+import type { Emulator } from '../../emulator';
+import { createCredentialStore, HarnessCredentialsHelper, testCredential } from '../../harness';
+import { createAdditionalData } from '../../harness/additional-data';
 
 const credentialTypes = [new SePayApi(), new SePayOAuth2Api(), new SePayEInvoiceApi()];
 let emu: Emulator;

@@ -2,15 +2,16 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BankingAuthentication } from '../transport';
+import { resourcesExcept, resourcesOf } from './registry';
 
 /** Resources served by the banking APIs (API token or OAuth2). */
-export const BANKING_RESOURCES = ['bankAccount', 'company', 'profile', 'transaction', 'webhook'];
+export const BANKING_RESOURCES = resourcesOf('banking');
 
 /** Resources served by the eInvoice API and its own credential. */
-export const EINVOICE_RESOURCES = ['einvoiceToken', 'einvoiceUsage', 'invoice', 'providerAccount'];
+export const EINVOICE_RESOURCES = resourcesOf('einvoice');
 
-/** Resources that need no credential. */
-const NO_CREDENTIAL_RESOURCES = ['paymentQr'];
+/** Resources that need no credential (public endpoints). */
+const NO_CREDENTIAL_RESOURCES = resourcesOf('public');
 
 /*
  * Every Authentication value the node knows; each credential is hidden for all but its own
@@ -18,9 +19,7 @@ const NO_CREDENTIAL_RESOURCES = ['paymentQr'];
  * The Authentication properties also say where they are hidden: were a credential ever keyed by
  * `show` again, n8n's editor would hide every parameter an auth field's `show` names (Resource).
  */
-export const AUTHENTICATION_VALUES = ['apiToken', 'oAuth2', 'eInvoiceApi', 'none'] as const;
-const NOT_BANKING = [...EINVOICE_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
-const NOT_EINVOICE = [...BANKING_RESOURCES, ...NO_CREDENTIAL_RESOURCES];
+export const AUTHENTICATION_VALUES = ['apiToken', 'oAuth2', 'eInvoiceApi', 'paymentGatewayApi', 'none'] as const;
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -39,7 +38,7 @@ export const authenticationProperty: INodeProperties = {
 		},
 	],
 	default: 'apiToken',
-	displayOptions: { hide: { resource: NOT_BANKING } },
+	displayOptions: { hide: { resource: resourcesExcept('banking') } },
 };
 
 /**
@@ -60,7 +59,7 @@ export const einvoiceAuthenticationProperty: INodeProperties = {
 		},
 	],
 	default: 'eInvoiceApi',
-	displayOptions: { hide: { resource: NOT_EINVOICE } },
+	displayOptions: { hide: { resource: resourcesExcept('einvoice') } },
 };
 
 /**
@@ -72,7 +71,8 @@ export function getAuthentication(context: IExecuteFunctions, itemIndex: number)
 	if (value === 'apiToken' || value === 'oAuth2') return value;
 	throw new NodeOperationError(context.getNode(), `Authentication "${value}" cannot be used for this resource`, {
 		itemIndex,
-		description: 'Bank accounts, transactions, webhooks, profile and company need a SePay API (token) or SePay OAuth2 API credential.',
+		description:
+			'Bank accounts, transactions, virtual account orders, webhooks, profile and company need a SePay API (token) or SePay OAuth2 API credential.',
 	});
 }
 

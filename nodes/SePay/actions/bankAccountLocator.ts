@@ -55,12 +55,6 @@ export function bankAccountLocator(overrides: Partial<INodeProperties> = {}): IN
 	};
 }
 
-/** Whether a locator (or plain string) holds a value at all, e.g. an optional filter left empty. */
-export function hasLocatorValue(raw: unknown): boolean {
-	const value = typeof raw === 'object' && raw !== null ? (raw as INodeParameterResourceLocator).value : raw;
-	return value !== undefined && value !== null && String(value).trim() !== '';
-}
-
 /** Every bank account whose number is `accountNumber` (API v2 narrows the list with its search). */
 async function findByAccountNumber(
 	context: SePayContext,

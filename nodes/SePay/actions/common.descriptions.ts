@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { simplifyOption } from '../transactions/filters.description';
+
 /** Return All + Limit for a Get Many operation. */
 export function returnAllAndLimit(resource: string, operation = 'getAll'): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation] };
@@ -27,11 +29,7 @@ export function returnAllAndLimit(resource: string, operation = 'getAll'): INode
 /** Simplify toggle, on by default: one compact, stable shape. */
 export function simplifyProperty(resource: string, operations: string[]): INodeProperties {
 	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
+		...simplifyOption,
 		displayOptions: { show: { resource: [resource], operation: operations } },
 	};
 }

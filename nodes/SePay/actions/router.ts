@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { resources } from './resources';
+import type { SePayResource } from './types';
 
 /** Runs the chosen operation for every input item; one failing item is an error item under Continue On Fail. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -11,7 +12,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = resources[resource]?.operations[operation];
+			const handler = (resources as Record<string, SePayResource | undefined>)[resource]?.operations[operation];
 			if (!handler) {
 				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
 					itemIndex,

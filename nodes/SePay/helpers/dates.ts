@@ -82,3 +82,21 @@ export function formatVietnamTime(instantMs: number): string {
 export function vietnamTimeToInstant(dateTime: string): number {
 	return Date.parse(`${dateTime.replace(' ', 'T')}+07:00`);
 }
+
+/** Today's date in Vietnam, as SePay's date filters expect it. */
+export function vietnamDate(nowMs: number): string {
+	return formatVietnamTime(nowMs).slice(0, 10);
+}
+
+/** The date `days` before a YYYY-MM-DD date. */
+export function daysBefore(date: string, days: number): string {
+	const time = Date.parse(`${date}T00:00:00Z`);
+	if (!Number.isFinite(time)) return date;
+	return new Date(time - days * 24 * 60 * 60_000).toISOString().slice(0, 10);
+}
+
+/** The date part of SePay's "YYYY-MM-DD HH:mm:ss" (or ISO) timestamps, if it has one. */
+export function datePart(value: unknown): string | undefined {
+	const match = /^(\d{4}-\d{2}-\d{2})/.exec(String(value ?? ''));
+	return match ? match[1] : undefined;
+}

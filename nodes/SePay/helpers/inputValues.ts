@@ -32,12 +32,30 @@ export function wholeVnd(raw: unknown, ref: FieldRef, options: { positive?: bool
 	return value as number;
 }
 
-/** Comma- or newline-separated list of values, trimmed, empty entries dropped. */
+/**
+ * Whether a parameter was left empty: nothing, blank text, an empty list, or a resource locator
+ * without a value. 0 and false are values.
+ */
+export function isEmpty(raw: unknown): boolean {
+	const value =
+		typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw
+			? (raw as { value: unknown }).value
+			: raw;
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	return Array.isArray(value) && value.length === 0;
+}
+
+/**
+ * A list typed as text: entries separated by commas, semicolons, spaces or new lines (none of
+ * the lists we read — account numbers, ids, payment-code prefixes, event names — holds spaces),
+ * trimmed, empty entries dropped. An array is taken entry by entry.
+ */
 export function splitList(raw: unknown): string[] {
 	if (Array.isArray(raw)) return raw.map((v) => String(v).trim()).filter(Boolean);
 	if (typeof raw !== 'string' && typeof raw !== 'number') return [];
 	return String(raw)
-		.split(/[,\n]/)
+		.split(/[,;\s]+/)
 		.map((v) => v.trim())
 		.filter(Boolean);
 }
@@ -48,4 +66,16 @@ export function numericIds(raw: unknown, ref: FieldRef): number[] {
 		if (!/^\d+$/.test(value) || Number(value) <= 0) throw invalidInput(ref, 'numeric IDs separated by commas, such as 19, 23', raw);
 		return Number(value);
 	});
+}
+
+/** A full http:// or https:// URL, trimmed; anything else names the field and `expected`. */
+export function httpUrl(value: unknown, ref: FieldRef, expected: string): string {
+	const text = String(value ?? '').trim();
+	try {
+		const url = new URL(text);
+		if (url.protocol === 'https:' || url.protocol === 'http:') return text;
+	} catch {
+		// reported below
+	}
+	throw invalidInput(ref, expected, value);
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { templateValue } from '../actions/invoice/template';
+import { templateValue } from '../actions/invoice/model/template';
 import { einvoiceApiRequest } from '../transport';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { readPage, sepayApiRequest } from '../transport';
+import { sepayApiRequestPages } from '../transport';
 import type { BankingAuthentication } from '../transport';
 
 const PAGE_SIZE = 100;
@@ -31,16 +31,16 @@ export async function searchBankAccounts(
 	const authentication = (this.getCurrentNodeParameter('authentication') ?? 'apiToken') as BankingAuthentication;
 	const page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
 	const search = (filter ?? '').trim();
-	const qs: IDataObject =
-		authentication === 'apiToken'
-			? { page, per_page: PAGE_SIZE, ...(search ? { q: search } : {}) }
-			: { page, limit: PAGE_SIZE };
-	const body = await sepayApiRequest.call(this, authentication, { method: 'GET', path: '/bank-accounts', qs });
-	const { records, hasMore } = readPage(body);
+	const qs: IDataObject = authentication === 'apiToken' && search ? { q: search } : {};
+	const { records, nextPage } = await sepayApiRequestPages.call(
+		this,
+		authentication,
+		{ method: 'GET', path: '/bank-accounts', qs },
+		{ returnAll: true, perPage: PAGE_SIZE, firstPage: page, maxPages: 1 },
+	);
 	const needle = search.toLowerCase();
 	const results = records
 		.map((account) => ({ name: labelOf(account), value: String(account.id) }))
 		.filter((result) => authentication === 'apiToken' || !needle || result.name.toLowerCase().includes(needle));
-	const more = hasMore ?? records.length === PAGE_SIZE;
-	return { results, paginationToken: more && records.length > 0 ? String(page + 1) : undefined };
+	return { results, paginationToken: nextPage !== undefined ? String(nextPage) : undefined };
 }

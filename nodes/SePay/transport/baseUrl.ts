@@ -24,7 +24,7 @@ const EINVOICE_ROOTS: Record<string, string> = {
 };
 
 /** The credential's custom root without trailing slashes, or undefined when it is not custom. */
-function customRoot(credentials: ICredentialDataDecryptedObject): string | undefined {
+export function customRoot(credentials: ICredentialDataDecryptedObject): string | undefined {
 	if (credentials.environment !== 'custom') return undefined;
 	const root = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
 	if (!/^https?:\/\/[^/]+/i.test(root)) {

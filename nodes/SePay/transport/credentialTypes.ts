@@ -7,3 +7,5 @@ export const CREDENTIAL_TYPE: Record<BankingAuthentication, string> = {
 };
 
 export const EINVOICE_CREDENTIAL_TYPE = 'sePayEInvoiceApi';
+
+export const PAYMENT_GATEWAY_CREDENTIAL_TYPE = 'sePayPaymentGatewayApi';

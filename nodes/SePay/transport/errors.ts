@@ -6,7 +6,7 @@ import { sepayErrorOf } from './failure';
 import { redact } from './redact';
 
 /** Which SePay API failed: each has its own advice. */
-export type ApiFamily = 'apiToken' | 'oAuth2' | 'einvoice';
+export type ApiFamily = 'apiToken' | 'oAuth2' | 'einvoice' | 'paymentGateway';
 
 export interface ErrorContext {
 	family: ApiFamily;
@@ -23,6 +23,8 @@ const UNAUTHORIZED_ADVICE: Record<ApiFamily, string> = {
 		'n8n could not use or refresh the access token. Reconnect the SePay OAuth2 credential, and check its environment.',
 	einvoice:
 		"n8n fetched a new eInvoice token and SePay still refused it. Check the client ID, the client secret and the credential's environment.",
+	paymentGateway:
+		"Check the merchant ID and secret key in my.sepay.vn → Payment Gateway, and that the credential's environment matches them (sandbox and production have different pairs).",
 };
 
 const FORBIDDEN_ADVICE: Record<ApiFamily, string> = {
@@ -30,11 +32,24 @@ const FORBIDDEN_ADVICE: Record<ApiFamily, string> = {
 	oAuth2:
 		'The OAuth2 app lacks the scope for this operation, or the SePay user who connected it lacks the permission (Company needs an Admin). Ask SePay to grant the scope, then reconnect the credential.',
 	einvoice: 'Check the eInvoice account: its quota may be used up or the provider account may not be active.',
+	paymentGateway: 'The merchant may not use this API (ask SePay to enable it or whitelist the IP).',
+};
+
+const SERVICE_NAMES: Partial<Record<ApiFamily, string>> = {
+	einvoice: 'SePay eInvoice',
+	paymentGateway: 'SePay Payment Gateway',
 };
 
 function summaryFor(failure: Failure, context: ErrorContext): { message: string; advice: string } {
 	const status = failure.status;
-	const service = context.family === 'einvoice' ? 'SePay eInvoice' : 'SePay';
+	const service = SERVICE_NAMES[context.family] ?? 'SePay';
+	if (failure.tokenRefused) {
+		return {
+			message: `${service} refused to renew the access token: the credential must be reconnected`,
+			advice:
+				'The refresh token was revoked or has expired (for example after the app was disconnected in my.sepay.vn). Open the SePay OAuth2 credential and click Reconnect, then run the workflow again.',
+		};
+	}
 	if (status === undefined) {
 		if (failure.networkCode) {
 			return {
@@ -83,4 +98,26 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 		},
 	);
 	return error;
+}
+
+/** A failed call as data: what the transport put on its NodeApiError, for callers that branch on it. */
+export interface FailureData {
+	/** The HTTP status, when SePay answered. */
+	status?: number;
+	/** SePay's own error code, e.g. EINVOICE_DOCUMENT_EXISTED. */
+	code?: string;
+	/** SePay's message (often Vietnamese), secrets scrubbed. */
+	sepayMessage?: string;
+}
+
+/** Status and SePay code of an error thrown by the transport (nothing for anything else). */
+export function failureOf(error: unknown): FailureData {
+	if (!(error instanceof NodeApiError)) return {};
+	const status = Number(error.httpCode);
+	const response = (error.errorResponse ?? {}) as { code?: unknown; sepayMessage?: unknown };
+	return {
+		status: Number.isInteger(status) && status >= 100 ? status : undefined,
+		code: typeof response.code === 'string' && response.code ? response.code : undefined,
+		sepayMessage: typeof response.sepayMessage === 'string' && response.sepayMessage ? response.sepayMessage : undefined,
+	};
 }

@@ -22,6 +22,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): unknown[] {
 	return [
 		credentials.apiToken,
 		credentials.clientSecret,
+		credentials.secretKey,
 		credentials.accessToken,
 		tokenData.access_token,
 		tokenData.refresh_token,
@@ -33,7 +34,7 @@ function paceKey(context: SePayContext, credentialType: string, root: string): s
 	return `${credentialType}:${id}:${root}`;
 }
 
-async function send(
+export async function send(
 	context: SePayContext,
 	credentialType: string,
 	family: ApiFamily,

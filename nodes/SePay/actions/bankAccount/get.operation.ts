@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [
 	bankAccountLocator({
@@ -25,5 +24,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: `/bank-accounts/${encodeURIComponent(id)}`,
 		itemIndex,
 	});
-	return toItems((response.data ?? {}) as IDataObject);
+	return this.helpers.returnJsonArray((response.data ?? {}) as IDataObject);
 }

@@ -5,7 +5,6 @@ import { wholeVnd } from '../../helpers/inputValues';
 import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 
 const show = { resource: ['bankAccount'], operation: ['getAll'] };
 
@@ -145,5 +144,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/bank-accounts', qs, itemIndex },
 		{ returnAll, limit },
 	);
-	return toItems(accounts);
+	return this.helpers.returnJsonArray(accounts);
 }

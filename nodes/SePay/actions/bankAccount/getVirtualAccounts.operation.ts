@@ -4,7 +4,6 @@ import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 
 const show = { resource: ['bankAccount'], operation: ['getVirtualAccounts'] };
 
@@ -109,5 +108,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path, qs, itemIndex },
 		{ returnAll, limit },
 	);
-	return toItems(records);
+	return this.helpers.returnJsonArray(records);
 }

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [];
 
@@ -10,5 +9,5 @@ export const description: INodeProperties[] = [];
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, itemIndex, 'Company → Get');
 	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'GET', path: '/company', itemIndex });
-	return toItems((response.data ?? {}) as IDataObject);
+	return this.helpers.returnJsonArray((response.data ?? {}) as IDataObject);
 }

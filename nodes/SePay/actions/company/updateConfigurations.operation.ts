@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [
 	{
@@ -99,5 +98,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const data = response.data;
-	return toItems(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { updated: true });
+	return this.helpers.returnJsonArray(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { updated: true });
 }

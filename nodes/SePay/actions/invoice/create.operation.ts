@@ -1,19 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../transport';
-import { buildInvoiceBody, referenceCodeFor } from './buildInvoice';
+import { einvoiceApiRequest, failureOf } from '../../transport';
+import { buildInvoiceBody, referenceCodeFor } from './model/buildInvoice';
 import { createDescription } from './create.description';
-import { explainEInvoiceError, httpStatusOf, sepayCodeOf } from './einvoiceErrors';
-import { existingInvoice } from './existingInvoice';
-import { finishedInvoice } from './finishedInvoice';
-import { waitForJob, waitOptionsOf } from './waitForJob';
+import { explainEInvoiceError } from './errors/einvoiceErrors';
+import { existingInvoice } from './jobs/existingInvoice';
+import { finishedInvoice } from './jobs/finishedInvoice';
+import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 
 export const description = createDescription;
 
 function isDuplicate(error: unknown): boolean {
-	if (httpStatusOf(error) !== 409) return false;
-	const code = sepayCodeOf(error);
-	return code === undefined || code === 'EINVOICE_DOCUMENT_EXISTED';
+	const { status, code } = failureOf(error);
+	return status === 409 && (code === undefined || code === 'EINVOICE_DOCUMENT_EXISTED');
 }
 
 /**

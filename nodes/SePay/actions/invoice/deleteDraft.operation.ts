@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { einvoiceApiRequest } from '../../transport';
 import { referenceCodeProperty } from './fields';
-import { requiredCode } from './requiredCode';
+import { requiredCode } from './model/requiredCode';
 
 export const description: INodeProperties[] = [
 	referenceCodeProperty(['deleteDraft'], 'Reference code of the draft to delete; issued invoices cannot be deleted'),

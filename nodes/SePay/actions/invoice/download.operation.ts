@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { einvoiceApiRequest } from '../../transport';
 import { trackingCodeProperty } from './fields';
-import { requiredCode } from './requiredCode';
+import { requiredCode } from './model/requiredCode';
 
 const show = { show: { resource: ['invoice'], operation: ['download'] } };
 const MIME_TYPES: Record<string, string> = { pdf: 'application/pdf', xml: 'application/xml' };

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { getInvoice } from './existingInvoice';
+import { getInvoice } from './jobs/existingInvoice';
 import { referenceCodeProperty } from './fields';
-import { requiredCode } from './requiredCode';
+import { requiredCode } from './model/requiredCode';
 
 export const description: INodeProperties[] = [
 	referenceCodeProperty(['get'], 'Reference code of the invoice'),

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { trackingCodeProperty } from './fields';
-import { requiredCode } from './requiredCode';
-import { checkJob } from './waitForJob';
+import { requiredCode } from './model/requiredCode';
+import { checkJob } from './jobs/waitForJob';
 
 export const description: INodeProperties[] = [
 	trackingCodeProperty(['getCreationStatus'], 'Tracking code returned by Create'),

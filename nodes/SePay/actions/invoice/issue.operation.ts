@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { einvoiceApiRequest } from '../../transport';
-import { explainEInvoiceError, httpStatusOf } from './einvoiceErrors';
-import { getInvoice } from './existingInvoice';
+import { einvoiceApiRequest, failureOf } from '../../transport';
+import { explainEInvoiceError } from './errors/einvoiceErrors';
+import { getInvoice } from './jobs/existingInvoice';
 import { pollOptions, referenceCodeProperty, waitProperties } from './fields';
-import { finishedInvoice } from './finishedInvoice';
-import { requiredCode } from './requiredCode';
-import { waitForJob, waitOptionsOf } from './waitForJob';
+import { finishedInvoice } from './jobs/finishedInvoice';
+import { requiredCode } from './model/requiredCode';
+import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 
 export const description: INodeProperties[] = [
 	referenceCodeProperty(['issue'], 'Reference code of the draft to issue (from Create or Get Many)'),
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		// A retried workflow may issue a draft that an earlier run already issued: SePay answers 400
 		// ("only drafts can be issued"). That invoice is what the user wants, so output it.
-		if (httpStatusOf(error) === 400) {
+		if (failureOf(error).status === 400) {
 			const invoice = await getInvoice.call(this, referenceCode, itemIndex).catch(() => undefined);
 			if (invoice && String(invoice.status).toLowerCase() === 'issued') {
 				return [{ json: { ...invoice, alreadyIssued: true } }];

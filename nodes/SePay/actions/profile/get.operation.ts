@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { sepayApiRequest } from '../../transport';
 import { getAuthentication, requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [];
 
@@ -14,5 +13,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/me',
 		itemIndex,
 	});
-	return toItems((response.data ?? {}) as IDataObject);
+	return this.helpers.returnJsonArray((response.data ?? {}) as IDataObject);
 }

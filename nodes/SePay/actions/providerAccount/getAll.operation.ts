@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { einvoiceApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [...returnAllAndLimit('providerAccount')];
 
@@ -15,5 +14,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/provider-accounts', itemIndex },
 		{ returnAll, limit, perPage: 100 },
 	);
-	return toItems(accounts);
+	return this.helpers.returnJsonArray(accounts);
 }

@@ -2,11 +2,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { sepayId } from '../../helpers/inputValues';
-import { simplifyTransaction } from '../../helpers/simplifyTransaction';
-import { sepayApiRequest } from '../../transport';
+import { simplifyTransaction } from '../../transactions/simplify';
+import { failureOf, sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { simplifyProperty } from '../common.descriptions';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [
 	{
@@ -45,7 +44,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		if (authentication === 'oAuth2' && ['404', '405'].includes(String(error.httpCode))) {
+		if (authentication === 'oAuth2' && [404, 405].includes(failureOf(error).status ?? 0)) {
 			error.description = `${error.description ?? ''} SePay's OAuth2 API may not offer a per-transaction lookup: Transaction → Get Many with a Reference Number or date filter finds it too.`.trim();
 		}
 		// Hands back the same error (NodeApiError's constructor returns an existing NodeApiError).
@@ -53,5 +52,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const record = (response.data ?? {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return toItems(simplify ? simplifyTransaction(record) : record);
+	return this.helpers.returnJsonArray(simplify ? simplifyTransaction(record) : record);
 }

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../../helpers/simplifyTransaction';
+import { simplifyTransaction } from '../../transactions/simplify';
 import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
 import { returnAllAndLimit, simplifyProperty } from '../common.descriptions';
 import { invalidInput } from '../../helpers/invalidInput';
-import { toItems } from '../items';
 import { sortProperty, transactionFilters } from './filters.description';
 import { transactionQuery } from './query';
 
@@ -38,5 +37,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/transactions', qs, itemIndex },
 		{ returnAll, limit },
 	);
-	return toItems(simplify ? records.map(simplifyTransaction) : records);
+	return this.helpers.returnJsonArray(simplify ? records.map(simplifyTransaction) : records);
 }

@@ -5,8 +5,8 @@ import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayId, wholeVnd } from '../../helpers/inputValues';
 import type { BankingAuthentication } from '../../transport';
-import { hasLocatorValue, resolveBankAccountId } from '../bankAccountLocator';
-import { filledKeys } from '../filterSupport';
+import { isEmpty } from '../../helpers/inputValues';
+import { resolveBankAccountId } from '../bankAccountLocator';
 import { FILTER_LABELS } from './filters.description';
 
 type Amount = 'amountIn' | 'amountOut';
@@ -24,7 +24,7 @@ export async function transactionQuery(
 ): Promise<IDataObject> {
 	const node = this.getNode();
 	const ref = (key: string): FieldRef => ({ node, itemIndex, field: `Filters → ${FILTER_LABELS[key] ?? key}` });
-	const filled = new Set(filledKeys(filters));
+	const filled = new Set(Object.keys(filters).filter((key) => !isEmpty(filters[key])));
 	const v2 = authentication === 'apiToken';
 	const qs: IDataObject = {};
 	const text = (key: string) => String(filters[key]).trim();
@@ -39,7 +39,7 @@ export async function transactionQuery(
 				throw invalidInput(ref('bankAccount'), 'a bank account number (letters and digits only)', number);
 			}
 			qs.account_number = number;
-		} else if (hasLocatorValue(locator)) {
+		} else if (!isEmpty(locator)) {
 			qs.bank_account_id = await resolveBankAccountId(this, authentication, locator, ref('bankAccount'));
 		}
 	}

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
-import { toItems } from '../items';
-import { webhookBody } from './body';
+import { webhookBody } from '../../webhooks/body';
 import {
 	apiKeyField,
 	authenTypeField,
@@ -79,5 +78,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Two clients read data.id, one a top-level id: accept both.
 	const data = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as IDataObject;
 	const id = data.id ?? response.id;
-	return toItems({ ...data, id, ...(response.message ? { message: response.message } : {}) });
+	return this.helpers.returnJsonArray({ ...data, id, ...(response.message ? { message: response.message } : {}) });
 }

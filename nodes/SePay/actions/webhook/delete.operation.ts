@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
-import { webhookId } from './body';
+import { webhookId } from '../../webhooks/body';
 import { webhookIdField } from './id.description';
 
 export const description: INodeProperties[] = [webhookIdField(['delete'], 'The webhook to delete')];
@@ -13,5 +12,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	requireOAuth2(this, itemIndex, 'Webhook → Delete');
 	const id = webhookId(this.getNode(), itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	await sepayApiRequest.call(this, 'oAuth2', { method: 'DELETE', path: `/webhooks/${id}`, itemIndex });
-	return toItems({ deleted: true, id: Number(id) });
+	return this.helpers.returnJsonArray({ deleted: true, id: Number(id) });
 }

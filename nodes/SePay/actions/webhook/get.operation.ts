@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { toItems } from '../items';
-import { webhookId } from './body';
+import { webhookId } from '../../webhooks/body';
 import { webhookIdField } from './id.description';
 
 export const description: INodeProperties[] = [webhookIdField(['get'], 'The webhook to get')];
@@ -13,5 +12,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	requireOAuth2(this, itemIndex, 'Webhook → Get');
 	const id = webhookId(this.getNode(), itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'GET', path: `/webhooks/${id}`, itemIndex });
-	return toItems((response.data ?? {}) as IDataObject);
+	return this.helpers.returnJsonArray((response.data ?? {}) as IDataObject);
 }

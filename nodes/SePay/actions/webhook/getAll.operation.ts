@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { sepayApiRequestAllItems } from '../../transport';
 import { requireOAuth2 } from '../authentication';
 import { returnAllAndLimit } from '../common.descriptions';
-import { toItems } from '../items';
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('webhook'),
@@ -62,5 +61,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ method: 'GET', path: '/webhooks', qs, itemIndex },
 		{ returnAll, limit },
 	);
-	return toItems(webhooks);
+	return this.helpers.returnJsonArray(webhooks);
 }

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
-import { bankAccountLocator, hasLocatorValue, resolveBankAccountId } from '../bankAccountLocator';
-import { toItems } from '../items';
-import { webhookBody, webhookId } from './body';
+import { isEmpty } from '../../helpers/inputValues';
+import { bankAccountLocator, resolveBankAccountId } from '../bankAccountLocator';
+import { webhookBody, webhookId } from '../../webhooks/body';
 import {
 	apiKeyField,
 	authenTypeField,
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const node = this.getNode();
 	const id = webhookId(node, itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const bankAccountId = hasLocatorValue(fields.bankAccount)
+	const bankAccountId = !isEmpty(fields.bankAccount)
 		? await resolveBankAccountId(this, 'oAuth2', fields.bankAccount, { node, itemIndex, field: 'Update Fields → Bank Account' })
 		: undefined;
 	const body = webhookBody(node, itemIndex, fields, { bankAccountId, partial: true });
@@ -63,5 +63,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'PATCH', path: `/webhooks/${id}`, body, itemIndex });
 	// The update response shape is UNCONFIRMED: output the webhook when SePay returns it.
 	const data = response.data;
-	return toItems(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { id: Number(id), updated: true });
+	return this.helpers.returnJsonArray(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { id: Number(id), updated: true });
 }

@@ -1,0 +1,110 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import { simplifyTransaction } from '../transactions/simplify';
+import { MAX_BODY_BYTES, parseDelivery } from './body';
+import { isDuplicateDelivery } from '../transactions/dedup';
+import { matchesFilters, readFilters } from '../transactions/filters';
+import { registrationsOf } from './registration';
+import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
+import type { Verification } from './verification';
+import { isAuthentic } from './verification';
+
+/** Static-data key of the recently seen transaction ids. */
+export const SEEN_IDS_KEY = 'seenTransactionIds';
+
+/**
+ * The exact bytes SePay sent. n8n keeps them as `req.rawBody` (a Buffer) for JSON, form and text
+ * bodies. Only when it is absent (multipart, or an unusual host) is the parsed body re-serialised:
+ * good enough for API-key checks and parsing, but an HMAC then only verifies if SePay's bytes
+ * happened to be identical, so such deliveries fail closed with 401.
+ */
+function rawBodyOf(context: IWebhookFunctions): Buffer {
+	const raw = (context.getRequestObject() as unknown as { rawBody?: unknown }).rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	const parsed = context.getBodyData();
+	return Buffer.from(parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '', 'utf8');
+}
+
+interface Credential {
+	verification: Verification;
+	secret: string;
+}
+
+/**
+ * What a delivery may prove itself with: the registrations this node made (Automatic; the test
+ * and the production URL each have their own), or the node's parameters (Manual). Automatic
+ * with nothing registered yet accepts nothing.
+ */
+function acceptedCredentials(context: IWebhookFunctions): Credential[] {
+	if (context.getNodeParameter('registration', 'manual') === 'automatic') {
+		return registrationsOf(context.getWorkflowStaticData('node'));
+	}
+	const verification = context.getNodeParameter('verification', 'apiKey') as Verification;
+	if (verification === 'apiKey') return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
+	if (verification === 'hmac') return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
+	return [{ verification, secret: '' }];
+}
+
+/**
+ * Identifies this trigger node for the in-process duplicate memory. None for test deliveries
+ * (the editor's "listen for test event"): n8n keeps no static data for them either, so a test
+ * transaction can be sent again in the next listen.
+ */
+function nodeKeyOf(context: IWebhookFunctions): string | undefined {
+	if (context.getMode() === 'manual') return undefined;
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
+}
+
+function declaredLength(context: IWebhookFunctions): number {
+	const length = Number(context.getHeaderData()['content-length']);
+	return Number.isFinite(length) ? length : 0;
+}
+
+/** One SePay delivery: size → authenticity → format → filters → duplicates → run. */
+export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	if (declaredLength(this) > MAX_BODY_BYTES) return reject(this, 413);
+	const raw = rawBodyOf(this);
+	if (raw.length > MAX_BODY_BYTES) return reject(this, 413);
+
+	const headers = this.getHeaderData() as Record<string, string | string[] | undefined>;
+	const now = Date.now();
+	const authentic = acceptedCredentials(this).some(({ verification, secret }) =>
+		isAuthentic(verification, secret, headers, raw, now),
+	);
+	if (!authentic) {
+		this.logger.debug('SePay Trigger rejected a delivery that failed verification');
+		return reject(this, 401);
+	}
+
+	const contentType = String(headers['content-type'] ?? '');
+	const parsed = parseDelivery(raw, contentType, this.getBodyData());
+	if (!parsed.ok) {
+		this.logger.debug(`SePay Trigger rejected a malformed delivery: ${parsed.reason}`);
+		return reject(this, 400);
+	}
+
+	const payload = parsed.payload;
+	const simple = simplifyTransaction(payload);
+	const filters = readFilters(
+		this.getNodeParameter('direction', 'in'),
+		this.getNodeParameter('filters', {}) as IDataObject,
+	);
+	if (!matchesFilters(simple, filters)) return acknowledge(this);
+
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
+	// transactions (a safe-integer id's text is what String gives back).
+	const idText = String(payload.id);
+	// SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
+	const dedupable = options.deduplicate !== false && idText !== '0';
+	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), idText)) {
+		return acknowledge(this);
+	}
+
+	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
+	const json =
+		options.simplify === false ? payload : { ...simple, amount: payload.transferAmount, balance: payload.accumulated ?? null };
+	return answer(this, 200, SEPAY_SUCCESS, [[{ json }]]);
+}
