@@ -1,5 +1,5 @@
 /**
- * The `npm start` stack (test/e2e/start.ts) as users run it, on free ports and a fresh user
+ * The `npm start` stack (e2e/start.ts) as users run it, on free ports and a fresh user
  * folder: started as a child process, ready when it prints its banner, stopped with SIGINT (its
  * own Ctrl-C path stops n8n and the emulator).
  */
@@ -39,7 +39,7 @@ export async function startStack(root: string, timeoutMs = 15 * 60_000): Promise
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(
 		process.execPath,
-		[join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', join(REPO_ROOT, 'test', 'e2e', 'start.ts'), '--port', String(emulatorPort), '--n8n-port', String(n8nPort)],
+		[join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', join(REPO_ROOT, 'e2e', 'start.ts'), '--port', String(emulatorPort), '--n8n-port', String(n8nPort)],
 		{ cwd: REPO_ROOT, env: { ...process.env, SEPAY_START_USER_FOLDER: userFolder }, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	child.stdout!.pipe(log, { end: false });
