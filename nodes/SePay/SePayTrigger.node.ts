@@ -34,8 +34,9 @@ export class SePayTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node answers SePay itself (see respond.ts), before the workflow runs.
-				responseMode: 'onReceived',
+				// The node answers SePay itself (see respond.ts), before the workflow runs; or, with
+				// "Acknowledge SePay: From a Respond to Webhook Node", the workflow answers.
+				responseMode: '={{$parameter["options"]["acknowledge"] === "respondNode" ? "responseNode" : "onReceived"}}',
 				path: 'webhook',
 			},
 		],

@@ -2,14 +2,16 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { simplifyTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
-import { isDuplicateDelivery } from '../transactions/dedup';
+import { transactionKeys } from '../transactions/matching';
+import { WorkflowMemory } from '../transactions/workflowMemory';
+import { claimRun } from './inFlight';
 import { matchesFilters, readFilters } from '../transactions/filters';
 import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
 import type { Verification } from './verification';
 import { isAuthentic } from './verification';
 
-/** Static-data key of the recently seen transaction ids. */
+/** Node static-data key of the ids this trigger remembered before the workflow's shared memory. */
 export const SEEN_IDS_KEY = 'seenTransactionIds';
 
 /**
@@ -44,17 +46,6 @@ function acceptedCredentials(context: IWebhookFunctions): Credential[] {
 	if (verification === 'apiKey') return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
 	if (verification === 'hmac') return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
 	return [{ verification, secret: '' }];
-}
-
-/**
- * Identifies this trigger node for the in-process duplicate memory. None for test deliveries
- * (the editor's "listen for test event"): n8n keeps no static data for them either, so a test
- * transaction can be sent again in the next listen.
- */
-function nodeKeyOf(context: IWebhookFunctions): string | undefined {
-	if (context.getMode() === 'manual') return undefined;
-	const node = context.getNode();
-	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
 }
 
 function declaredLength(context: IWebhookFunctions): number {
@@ -94,12 +85,28 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (!matchesFilters(simple, filters)) return acknowledge(this);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	// SePay's dashboard "Test send" uses a mock id such as 0: never remember those.
-	const dedupable = options.deduplicate !== false && !(typeof payload.id === 'number' && payload.id <= 0);
-	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), payload.id)) {
-		return acknowledge(this);
-	}
-
 	const json = options.simplify === false ? payload : simple;
-	return answer(this, 200, SEPAY_SUCCESS, [[{ json }]]);
+	// SePay's dashboard "Test send" uses a mock id such as 0: it runs every time and is never remembered.
+	if (typeof payload.id === 'number' && payload.id <= 0) return start(this, json, false);
+
+	const answeredByWorkflow = options.acknowledge === 'respondNode';
+	const keys = transactionKeys(simple);
+	const memory = new WorkflowMemory(this);
+	if (this.getMode() !== 'manual') memory.adopt(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
+	if (options.deduplicate !== false) {
+		// Answering after the run, SePay re-delivers only what it was not acknowledged for: this
+		// trigger's own earlier deliveries then run again; what another trigger ran does not.
+		if (memory.knows(keys, { includeAnswerPending: !answeredByWorkflow })) return acknowledge(this);
+		if (answeredByWorkflow && keys.id !== undefined && !claimRun(`${this.getWorkflow().id ?? ''}:${keys.id}`, Date.now())) {
+			return answer(this, 409, { success: false, message: 'This transaction is being processed; deliver it again later' });
+		}
+	}
+	memory.remember([keys], { answerPending: answeredByWorkflow });
+	return start(this, json, answeredByWorkflow);
+}
+
+/** Starts the workflow; SePay is answered now, or by the workflow's Respond to Webhook node. */
+function start(context: IWebhookFunctions, json: IDataObject, answeredByWorkflow: boolean): IWebhookResponseData {
+	if (answeredByWorkflow) return { workflowData: [[{ json }]] };
+	return answer(context, 200, SEPAY_SUCCESS, [[{ json }]]);
 }

@@ -103,6 +103,25 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to ignore a delivery whose transaction ID was already seen recently (SePay retries and replays send the same ID)',
 			},
+			{
+				displayName: 'Acknowledge SePay',
+				name: 'acknowledge',
+				type: 'options',
+				options: [
+					{
+						name: 'On Receipt',
+						value: 'onReceipt',
+						description: 'Answer SePay at once, before the workflow runs (fastest; a crash during the run loses it)',
+					},
+					{
+						name: 'From a Respond to Webhook Node',
+						value: 'respondNode',
+						description:
+							'The workflow answers SePay with a Respond to Webhook node (JSON {"success": true}) once the transaction is safe; a crash or error before it makes SePay deliver it again',
+					},
+				],
+				default: 'onReceipt',
+			},
 			simplifyOption,
 		],
 	},
