@@ -57,7 +57,8 @@ export async function catchUpRecords(
 	lookBackMs: number,
 ): Promise<IDataObject[]> {
 	if (typeof state.catchUpSince !== 'number') state.catchUpSince = now;
-	const from = windowStart(state, now, lookBackMs);
+	// SePay's times have whole seconds: a transaction in the second the window starts is in it.
+	const from = Math.floor(windowStart(state, now, lookBackMs) / 1000) * 1000;
 	const fromText = formatVietnamTime(from);
 	const qs: IDataObject =
 		authentication === 'oAuth2'

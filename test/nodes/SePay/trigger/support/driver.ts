@@ -12,6 +12,8 @@ export interface DriverOptions {
 	node: INodeType;
 	parameters: INodeParameters;
 	store: CredentialStore;
+	/** One workflow's static data, to put several trigger drivers in one workflow. */
+	staticData?: IDataObject;
 }
 
 export interface Execution {
@@ -49,7 +51,7 @@ function replaceContents<T extends object>(target: T, source: T): void {
 export async function serveWebhook(options: DriverOptions): Promise<WebhookDriver> {
 	// The harness re-reads these objects on every request and hook call.
 	const parameters: INodeParameters = { ...options.parameters };
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const server = await startWebhookServer({ node: options.node, parameters, store: options.store, staticData });
 	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
@@ -88,7 +90,7 @@ export interface PollDriver {
 
 /** A polling trigger kept "active": its static data lives across polls. */
 export function pollingTrigger(options: DriverOptions): PollDriver {
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	return {
 		poll: async (mode = 'trigger') => await runPoll({ ...options, staticData, mode }),
 		nodeStaticData: () => (staticData[NODE_STATIC_DATA_KEY] ?? {}) as IDataObject,
