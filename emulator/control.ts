@@ -23,7 +23,7 @@ const ENDPOINTS = [
 	'POST   /_control/deliveries/:id/replay',
 	'POST   /_control/deliveries/duplicate  {webhook_id, transaction_id}',
 	'POST   /_control/deliveries/wait       {webhook_id, transaction_id, status, count, timeout_ms}',
-	'GET    /_control/faults | PUT/POST /_control/faults {failRate, failNext, failStatus, latencyMs, dropRate, dropNext, force429, expireTokensAfter, paths} | DELETE',
+	'GET    /_control/faults | PUT/POST /_control/faults {failRate, failNext, failStatus, latencyMs, dropRate, dropNext, force429, force429Skip, retryAfterSeconds, expireTokensAfter, expireTokensEvery, paths} | DELETE',
 	'POST   /_control/tokens/expire',
 	'POST   /_control/oauth/token           {scopes, ttl_seconds}',
 	'POST   /_control/einvoice/token        {ttl_seconds}',
@@ -31,6 +31,7 @@ const ENDPOINTS = [
 	'PUT    /_control/einvoice/quota        {remaining}',
 	'GET    /_control/requests              ?method&path&limit | DELETE',
 	'GET    /_control/counters',
+	'GET    /_control/early-requests',
 ];
 
 function bad(message: string, errors?: Record<string, string[]>): EmuResponse {
@@ -175,7 +176,7 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 	});
 
 	const setFaults = (_req: EmuRequest, body: Record<string, unknown>) => {
-		const allowed = ['failRate', 'failNext', 'failStatus', 'latencyMs', 'dropRate', 'dropNext', 'force429', 'expireTokensAfter', 'paths'];
+		const allowed = ['failRate', 'failNext', 'failStatus', 'latencyMs', 'dropRate', 'dropNext', 'force429', 'force429Skip', 'retryAfterSeconds', 'expireTokensAfter', 'expireTokensEvery', 'paths'];
 		const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
 		if (unknown.length) return bad(`Unknown fault option(s): ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
 		emu().setFaults(body as FaultConfig);
@@ -222,4 +223,5 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 		return json(200, { ok: true });
 	});
 	add('GET', '/counters', () => json(200, emu().counters));
+	add('GET', '/early-requests', () => json(200, { data: emu().earlyRequests }));
 }

@@ -152,6 +152,7 @@ export class DeliveryEngine extends EventEmitter {
 		} else if (w && w.retry_conditions.non_2xx_status_code === 1 && number <= RETRY_SCHEDULE_MINUTES.length) {
 			delivery.status = 'retrying';
 			const wait = RETRY_SCHEDULE_MINUTES[number - 1] * this.options.retryMinuteMs;
+			attempt.retryInMs = wait;
 			delivery.nextAttemptAt = Date.now() + wait;
 			const timer = setTimeout(() => {
 				this.timers.delete(timer);

@@ -13,6 +13,8 @@ const API_PREFIXES = ['/api/v1', '/v2', '/v1', '/oauth', '/img'];
 export class Faults {
 	config: FaultConfig = {};
 	private prng: Prng;
+	/** Requests since tokens last expired (expireTokensEvery). */
+	private sinceExpiry = 0;
 
 	constructor(private readonly seed: number) {
 		this.prng = new Prng(seed + 7919);
@@ -20,11 +22,13 @@ export class Faults {
 
 	set(config: FaultConfig): FaultConfig {
 		this.config = { ...config };
+		this.sinceExpiry = 0;
 		return this.config;
 	}
 
 	clear(): void {
 		this.config = {};
+		this.sinceExpiry = 0;
 		this.prng = new Prng(this.seed + 7919);
 	}
 
@@ -41,6 +45,10 @@ export class Faults {
 	/** True once, when the configured number of requests has passed. */
 	shouldExpireTokens(path: string): boolean {
 		const c = this.config;
+		if (c.expireTokensEvery !== undefined && c.expireTokensEvery > 0 && this.applies(path)) {
+			this.sinceExpiry = (this.sinceExpiry + 1) % c.expireTokensEvery;
+			if (this.sinceExpiry === 0) return true;
+		}
 		if (c.expireTokensAfter === undefined || !this.applies(path)) return false;
 		if (c.expireTokensAfter <= 0) {
 			delete c.expireTokensAfter;
@@ -62,7 +70,8 @@ export class Faults {
 			c.failNext--;
 			return { kind: 'fail', status };
 		}
-		if (c.force429 && c.force429 > 0) {
+		if (c.force429 && c.force429 > 0 && c.force429Skip && c.force429Skip > 0) c.force429Skip--;
+		else if (c.force429 && c.force429 > 0) {
 			c.force429--;
 			return { kind: '429' };
 		}

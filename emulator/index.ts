@@ -27,12 +27,17 @@ import { createServer } from './server';
 import { buildTransaction } from './simulate';
 import { EmulatorState } from './state';
 import { ALL_SCOPES, TokenStore } from './tokens';
-import type { Emulator, EmulatorOptions, EmulatorSecrets, ResolvedOptions } from './types';
+import type { Emulator, EmulatorClock, EmulatorOptions, EmulatorSecrets, ResolvedOptions } from './types';
 import { createWebhook, validateWebhookInput } from './webhookModel';
 
 export * from './types';
 export { ALL_SCOPES } from './tokens';
 export { RETRY_SCHEDULE_MINUTES } from './deliveries';
+
+const REAL_CLOCK: EmulatorClock = {
+	now: () => Date.now(),
+	sleep: async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 	const o: ResolvedOptions = {
@@ -50,6 +55,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		deliveryTimeoutMs: options.deliveryTimeoutMs ?? 30_000,
 		requestLogLimit: options.requestLogLimit ?? 5000,
 		oauthRedirectUri: options.oauthRedirectUri,
+		clock: options.clock ?? REAL_CLOCK,
 	};
 	const nonNegativeInts: (keyof ResolvedOptions)[] = ['port', 'seed', 'transactions', 'einvoiceJobDelayMs', 'einvoiceQuota', 'requestLogLimit'];
 	for (const key of nonNegativeInts) {
@@ -91,6 +97,7 @@ function parseScopes(scopes: string[] | string | undefined): string[] {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const o = resolveOptions(options);
+	const jobDelayMs = o.einvoiceJobDelayMs;
 	const secrets = demoSecrets(o.seed, o.oauthRedirectUri);
 	let baseUrl = '';
 	const newState = () => new EmulatorState(o.seed, o.transactions, { quota: o.einvoiceQuota });
@@ -103,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		baseUrl: () => baseUrl,
 	} as Ctx;
 	ctx.deliveries = new DeliveryEngine(() => ctx.state, o);
-	const limiter = o.rateLimit ? new RateLimiter(o.rateLimit.perSecond) : null;
+	const limiter = o.rateLimit ? new RateLimiter(o.rateLimit.perSecond, o.rateLimit.strict === true) : null;
 	const log = new RequestLog(o.requestLogLimit);
 	const router = new Router();
 	registerOAuth(router, ctx);
@@ -135,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		requests: log.requests,
 		counters: log.counters,
+		earlyRequests: log.early,
 		countRequests: (method, path) => log.count(method, path),
 		clearRequests: () => log.clear(),
 		issueOAuthToken: (opts = {}) =>
@@ -173,7 +181,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		failNextInvoiceJob: (reason) => void ctx.state.einvoice.failNext.push(reason ?? 'Thông tin người mua không hợp lệ'),
 		setEInvoiceQuota: (remaining) => void (ctx.state.einvoice.quotaRemaining = remaining),
 		paymentGateway: paymentGatewayControl(ctx),
+		setEInvoiceJobDelay: (ms) => void (o.einvoiceJobDelayMs = ms),
+		finishInvoiceJobs() {
+			for (const job of ctx.state.einvoice.jobs.values()) job.readyAt = 0;
+			ctx.state.einvoice.settle();
+		},
 		reset(resetOptions = {}) {
+			o.einvoiceJobDelayMs = jobDelayMs;
 			ctx.deliveries.stop();
 			ctx.state.paymentGateway.stop();
 			ctx.state = newState();

@@ -1,9 +1,10 @@
 /** Received requests and counters, for assertions such as "POST /v1/token was called once". */
-import type { Counters, RecordedRequest } from './types';
+import type { Counters, EarlyRequest, RecordedRequest } from './types';
 
 export class RequestLog {
 	readonly requests: RecordedRequest[] = [];
-	readonly counters: Counters = { total: 0, byRoute: {}, rateLimited: 0, faults: 0 };
+	readonly counters: Counters = { total: 0, byRoute: {}, rateLimited: 0, faults: 0, early: 0 };
+	readonly early: EarlyRequest[] = [];
 	private seq = 0;
 
 	constructor(private readonly limit: number) {}
@@ -18,6 +19,11 @@ export class RequestLog {
 		return record;
 	}
 
+	recordEarly(entry: EarlyRequest): void {
+		this.early.push(entry);
+		this.counters.early++;
+	}
+
 	/** Counts logged requests by method and exact path (or a RegExp on the path). */
 	count(method: string, path: string | RegExp): number {
 		return this.requests.filter((r) => r.method === method.toUpperCase() && (typeof path === 'string' ? r.path === path : path.test(r.path))).length;
@@ -29,5 +35,7 @@ export class RequestLog {
 		this.counters.byRoute = {};
 		this.counters.rateLimited = 0;
 		this.counters.faults = 0;
+		this.counters.early = 0;
+		this.early.length = 0;
 	}
 }

@@ -7,10 +7,11 @@ import http from 'node:http';
 
 import type { Ctx } from './context';
 import { parseBody, type EmuRequest, type EmuResponse, type Router } from './http';
-import type { RateLimiter } from './rateLimit';
+import type { RateDecision, RateLimiter } from './rateLimit';
 import { rateHeaders } from './rateLimit';
 import type { RequestLog } from './requestLog';
 import { nowVn } from './time';
+import type { RecordedRequest } from './types';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const RATE_LIMITED_PREFIXES = ['/v2/', '/api/v1/', '/v1/'];
@@ -79,7 +80,34 @@ function send(res: http.ServerResponse, response: EmuResponse): void {
 	res.end(payload);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Token endpoints stay outside the limit (UNCONFIRMED whether SePay counts them). */
+const TOKEN_PATHS = ['/v1/token', '/oauth/'];
+
+function isRateLimited(path: string, strict: boolean): boolean {
+	if (strict && TOKEN_PATHS.some((p) => path.startsWith(p))) return false;
+	return RATE_LIMITED_PREFIXES.some((p) => path.startsWith(p));
+}
+
+/** Strict: per IP, before authentication (as SePay v2). Otherwise per credential, see rateLimit.ts. */
+function rateKey(limiter: RateLimiter | null, req: http.IncomingMessage, ip: string): string {
+	if (limiter?.strict) return `ip:${ip}`;
+	return req.headers.authorization ? `auth:${req.headers.authorization}` : `ip:${ip}`;
+}
+
+function rateDecision(
+	limiter: RateLimiter | null,
+	forced: { retryAfterSeconds: number } | undefined,
+	key: string,
+	now: number,
+): RateDecision {
+	const early = limiter?.blocked(key, now);
+	if (early) return early;
+	if (!forced) return (limiter as RateLimiter).hit(key, now);
+	limiter?.block(key, forced.retryAfterSeconds, now);
+	return { allowed: false, limit: limiter?.perSecond ?? 3, remaining: 0, resetSeconds: forced.retryAfterSeconds };
+}
+
 
 export interface ServerDeps {
 	ctx: Ctx;
@@ -115,7 +143,7 @@ export function createServer(deps: ServerDeps): http.Server {
 
 		if (!path.startsWith('/_control')) {
 			const delay = ctx.faults.latency(path);
-			if (delay > 0) await sleep(delay);
+			if (delay > 0) await ctx.options.clock.sleep(delay);
 			if (ctx.faults.shouldExpireTokens(path)) ctx.tokens.expireAll();
 			const fault = ctx.faults.decide(path);
 			if (fault.kind !== 'none') log.counters.faults++;
@@ -129,13 +157,12 @@ export function createServer(deps: ServerDeps): http.Server {
 				return;
 			}
 			const limiter = deps.limiter();
-			if (fault.kind === '429' || (limiter && RATE_LIMITED_PREFIXES.some((p) => path.startsWith(p)))) {
-				const decision =
-					fault.kind === '429'
-						? { allowed: false, limit: limiter?.perSecond ?? 3, remaining: 0, resetSeconds: 1 }
-						: (limiter as RateLimiter).hit(req.headers.authorization ? `auth:${req.headers.authorization}` : `ip:${emuReq.ip}`);
+			if (fault.kind === '429' || (limiter && isRateLimited(path, limiter.strict))) {
+				const forced = fault.kind === '429' ? { retryAfterSeconds: ctx.faults.config.retryAfterSeconds ?? 1 } : undefined;
+				const decision = rateDecision(limiter, forced, rateKey(limiter, req, emuReq.ip), ctx.options.clock.now());
 				if (!decision.allowed) {
 					log.counters.rateLimited++;
+					if (decision.early) log.recordEarly({ seq: (record as RecordedRequest).seq, method, path, atMs: ctx.options.clock.now(), blockedUntilMs: decision.early.blockedUntil });
 					finish(surfaceError(path, 429, 'rate_limited', 'Too many requests', rateHeaders(decision)));
 					return;
 				}

@@ -12,8 +12,12 @@ export interface EmulatorOptions {
 	seed?: number;
 	/** Number of seeded bank transactions. Default 200. */
 	transactions?: number;
-	/** `false` (default) or requests per second per credential. */
-	rateLimit?: false | { perSecond: number };
+	/**
+	 * `false` (default) or requests per second per credential. `strict: true` is SePay v2's rule:
+	 * per IP, before authentication, on every API (not the token endpoints), and a client refused
+	 * with 429 is blocked until its Retry-After has passed (requests before that: `earlyRequests`).
+	 */
+	rateLimit?: false | { perSecond: number; strict?: boolean };
 	/** OAuth2 access-token life. Default 3600 s. */
 	accessTokenTtlSeconds?: number;
 	/** OAuth2 refresh-token life. Default 30 days. */
@@ -32,6 +36,16 @@ export interface EmulatorOptions {
 	oauthRedirectUri?: string;
 	/** How many received requests `requests` keeps (oldest dropped first). Default 5000. */
 	requestLogLimit?: number;
+	/**
+	 * The clock of the rate limit and of injected latency (default: real time). Tests pass their
+	 * own to decide what "now" is and when a delay ends, instead of measuring real time.
+	 */
+	clock?: EmulatorClock;
+}
+
+export interface EmulatorClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, 'oauthRedirectUri'>> & {
@@ -165,6 +179,8 @@ export interface DeliveryAttempt {
 	success: boolean;
 	durationMs: number;
 	requestHeaders: Record<string, string>;
+	/** When a retry follows: the wait scheduled before it (the retry timer's delay). */
+	retryInMs?: number;
 }
 
 export type DeliveryStatus = 'pending' | 'retrying' | 'success' | 'failed';
@@ -227,8 +243,14 @@ export interface FaultConfig {
 	dropNext?: number;
 	/** The next N requests get 429. */
 	force429?: number;
+	/** The forced 429s start after this many further requests. Default 0. */
+	force429Skip?: number;
+	/** Retry-After (seconds) of those 429s. Default 1. */
+	retryAfterSeconds?: number;
 	/** After this many more authenticated requests every access token expires (once). */
 	expireTokensAfter?: number;
+	/** Every access token expires after each further N requests (repeatedly). */
+	expireTokensEvery?: number;
 	/** Path prefixes the faults apply to (default: every API path, never /_control). */
 	paths?: string[];
 }
@@ -260,6 +282,18 @@ export interface Counters {
 	byRoute: Record<string, number>;
 	rateLimited: number;
 	faults: number;
+	/** Strict rate limit: requests sent before an earlier 429's Retry-After had passed. */
+	early: number;
+}
+
+/** A request sent while its client was still blocked by an earlier 429 (strict rate limit). */
+export interface EarlyRequest {
+	/** `seq` of the request in `requests`. */
+	seq: number;
+	method: string;
+	path: string;
+	atMs: number;
+	blockedUntilMs: number;
 }
 
 export interface IssueTokenOptions {
@@ -286,6 +320,8 @@ export interface Emulator {
 	/** Received requests (newest last, capped by requestLogLimit). */
 	requests: RecordedRequest[];
 	counters: Counters;
+	/** Strict rate limit: every request sent too early (see `rateLimit`). */
+	earlyRequests: EarlyRequest[];
 	/** Number of logged requests with this method and exact path (or path RegExp). */
 	countRequests(method: string, path: string | RegExp): number;
 	clearRequests(): void;
@@ -305,6 +341,10 @@ export interface Emulator {
 	/** The next eInvoice job (create or issue) ends Failed with this message. */
 	failNextInvoiceJob(reason?: string): void;
 	setEInvoiceQuota(remaining: number): void;
+	/** eInvoice jobs started from now on stay Pending this long (until reset()). */
+	setEInvoiceJobDelay(ms: number): void;
+	/** Every running eInvoice job ends now (Success, or Failed when so arranged). */
+	finishInvoiceJobs(): void;
 	reset(options?: ResetOptions): void;
 	close(): Promise<void>;
 }

@@ -4,9 +4,9 @@
  * and the execution carries the transaction; a delivery with a wrong key is refused.
  */
 import { assert } from '../assert';
-import { chain, node, ourType } from '../workflow-json';
 import { nodeItems } from '../run-data';
 import type { E2ESuite } from '../suite';
+import { apiKeyTriggerWorkflow } from './support/trigger-workflows';
 
 const WORKFLOW_ID = 'e2eTriggerSmoke1';
 const WEBHOOK_ID = 'sepay-e2e-trigger-smoke-0001';
@@ -15,17 +15,7 @@ const PATH = `/webhook/${WEBHOOK_ID}/webhook`;
 
 export const suite: E2ESuite = {
 	name: 'trigger-smoke',
-	workflows: () => [
-		chain(WORKFLOW_ID, 'e2e smoke: SePay Trigger (manual, API key)', [
-			node(
-				'SePay Trigger',
-				ourType('sePayTrigger'),
-				{ registration: 'manual', verification: 'apiKey', apiKey: API_KEY, direction: 'both', options: {} },
-				{ webhookId: WEBHOOK_ID },
-			),
-			node('Done', 'n8n-nodes-base.noOp'),
-		]),
-	],
+	workflows: () => [apiKeyTriggerWorkflow(WORKFLOW_ID, 'e2e smoke: SePay Trigger (manual, API key)', WEBHOOK_ID, API_KEY)],
 	publish: [WORKFLOW_ID],
 
 	async live(ctx) {

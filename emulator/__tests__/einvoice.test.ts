@@ -110,7 +110,10 @@ describe('invoice lifecycle', () => {
 	it('draft → create/check → issue → issue/check → download', async () => {
 		const quotaBefore = Number((await get('/usage')).json.data.quota_remaining);
 		const body = invoiceBody();
+		// Pending until the test ends the job: no race with the job delay on a busy machine.
+		emu.setEInvoiceJobDelay(3_600_000);
 		const created = await post('/invoices/create', body);
+		emu.setEInvoiceJobDelay(80);
 		expect(created.status).toBe(200);
 		expect(created.json.data).toEqual({ tracking_code: expect.any(String), tracking_url: `${emu.baseUrl}/v1/invoices/create/check/${created.json.data.tracking_code}`, message: expect.any(String) });
 		const tracking = created.json.data.tracking_code;
@@ -118,6 +121,7 @@ describe('invoice lifecycle', () => {
 
 		const pending = await get(`/invoices/create/check/${tracking}`);
 		expect(pending.json.data).toMatchObject({ status: 'Pending', reference_code: body.reference_code });
+		emu.finishInvoiceJobs();
 		const done = await poll(`/invoices/create/check/${tracking}`);
 		expect(done.json.data).toMatchObject({
 			status: 'Success',

@@ -73,3 +73,23 @@ export async function startReceiver(
 			}),
 	};
 }
+
+/** A clock the test moves by hand: `now` stands still until `advance`, delays end on `release`. */
+export function manualClock(start = 1_800_000_000_000) {
+	let now = start;
+	const pending: { ms: number; resolve: () => void }[] = [];
+	return {
+		now: () => now,
+		advance(ms: number) {
+			now += ms;
+		},
+		async sleep(ms: number) {
+			await new Promise<void>((resolve) => pending.push({ ms, resolve }));
+		},
+		/** Delays asked for so far and not yet released. */
+		pending: () => pending.map((p) => p.ms),
+		releaseAll() {
+			for (const p of pending.splice(0)) p.resolve();
+		},
+	};
+}

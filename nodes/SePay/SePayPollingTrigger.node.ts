@@ -64,7 +64,7 @@ export class SePayPollingTrigger implements INodeType {
 		for (const record of records) {
 			const simple = simplifyTransaction(record);
 			if (!matchesFilters(simple, filters)) continue;
-			const keys = transactionKeys(simple);
+			const keys = transactionKeys(simple, authentication === 'oAuth2' ? 'sepay' : 'apiV2');
 			if (!manual && memory.knows(keys)) continue;
 			// Within one poll too: a record SePay lists twice (pages shifting) is emitted once.
 			if (!manual) memory.remember([keys]);

@@ -78,3 +78,16 @@ export function triggerWorkflows(emu: Emulator): WorkflowJson[] {
 		]),
 	];
 }
+
+/** A published-style workflow: SePay Trigger (manual registration, API key, both directions) → Done. */
+export function apiKeyTriggerWorkflow(workflowId: string, name: string, webhookId: string, apiKey: string): WorkflowJson {
+	return chain(workflowId, name, [
+		node(
+			TRIGGER_NODE,
+			ourType('sePayTrigger'),
+			{ registration: 'manual', verification: 'apiKey', apiKey, direction: 'both', options: {} },
+			{ webhookId },
+		),
+		node(NEXT_NODE, 'n8n-nodes-base.noOp'),
+	]);
+}

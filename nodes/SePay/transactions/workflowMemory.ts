@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { IdMemory, MEMORY_CAPACITY, storedKeys, type MemoryOptions } from './idMemory';
-import { keyList, type TransactionKeys } from './matching';
+import { keyList, lookupList, type TransactionKeys } from './matching';
 
 /**
  * One memory of transactions per workflow, shared by every SePay trigger in it (SePay Trigger and
@@ -56,7 +56,7 @@ export class WorkflowMemory {
 	 * Trigger answering after the run remembered (it must run SePay's re-delivery of those again).
 	 */
 	knows(keys: TransactionKeys, { includeAnswerPending = true } = {}): boolean {
-		return keyList(keys).some(
+		return lookupList(keys).some(
 			(key) => this.memory.has(key) || (includeAnswerPending && this.memory.has(ANSWER_PENDING + key)),
 		);
 	}

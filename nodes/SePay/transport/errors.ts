@@ -43,6 +43,13 @@ const SERVICE_NAMES: Partial<Record<ApiFamily, string>> = {
 function summaryFor(failure: Failure, context: ErrorContext): { message: string; advice: string } {
 	const status = failure.status;
 	const service = SERVICE_NAMES[context.family] ?? 'SePay';
+	if (failure.tokenRefused) {
+		return {
+			message: `${service} refused to renew the access token: the credential must be reconnected`,
+			advice:
+				'The refresh token was revoked or has expired (for example after the app was disconnected in my.sepay.vn). Open the SePay OAuth2 credential and click Reconnect, then run the workflow again.',
+		};
+	}
 	if (status === undefined) {
 		if (failure.networkCode) {
 			return {

@@ -9,6 +9,11 @@ export interface Failure {
 	networkCode?: string;
 	/** The error's own message, for failures with no HTTP response (e.g. an OAuth2 refresh). */
 	message?: string;
+	/**
+	 * The token endpoint refused to renew the token (n8n's OAuth2 client throws code EAUTH, e.g.
+	 * for invalid_grant: the refresh token was revoked or expired). Only a reconnect helps.
+	 */
+	tokenRefused?: boolean;
 }
 
 interface ResponseLike {
@@ -32,6 +37,9 @@ export function readFailure(error: unknown): Failure {
 				data: response.data ?? response.body,
 			};
 		}
+		if (current.code === 'EAUTH') {
+			return { headers: {}, data: current.body, tokenRefused: true, message: String(current.message ?? '') };
+		}
 		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) networkCode = current.code;
 		// n8n's request helper rethrows a dropped connection as NodeApiError with httpCode "ECONNRESET".
 		if (!networkCode && typeof current.httpCode === 'string' && /^E[A-Z_]+$/.test(current.httpCode)) {
@@ -45,6 +53,7 @@ export function readFailure(error: unknown): Failure {
 	const status = Number.isInteger(httpCode) && httpCode >= 100 ? httpCode : undefined;
 	const texts = [wrapper.message, ...(Array.isArray(wrapper.messages) ? wrapper.messages : [])].map(String);
 	networkCode ??= status === undefined ? texts.join(' ').match(/\b(E[A-Z]{3,}[A-Z_]*)\b/)?.[1] : undefined;
+	if (networkCode === 'EAUTH') return { headers: {}, data: wrapper.context?.data, tokenRefused: true, message: String(wrapper.message ?? '') };
 	return {
 		status,
 		headers: {},

@@ -39,12 +39,8 @@ function scheduleOf(key: string): Schedule {
 	return schedule;
 }
 
-/** Waits for this call's slot; call the returned function when its answer (or failure) arrived. */
-export async function waitForSlot(key: string, perSecond: number): Promise<() => void> {
-	const size = Math.max(1, Math.floor(perSecond));
-	const windowMs = (size * 1000) / perSecond;
-	const schedule = scheduleOf(key);
-	const now = Date.now();
+/** Books the next free slot for a call asking at `now`. */
+function reserve(schedule: Schedule, size: number, windowMs: number, now: number): Call {
 	let slot = Math.max(now, schedule.notBefore);
 	const previous = schedule.recent.length >= size ? schedule.recent[schedule.recent.length - size] : undefined;
 	if (previous) {
@@ -54,10 +50,30 @@ export async function waitForSlot(key: string, perSecond: number): Promise<() =>
 	const call: Call = { start: slot };
 	schedule.recent.push(call);
 	if (schedule.recent.length > size) schedule.recent.shift();
-	if (slot > now) await sleep(slot - now);
-	return () => {
-		call.end = Math.max(Date.now(), call.start);
-	};
+	return call;
+}
+
+/**
+ * Waits for this call's slot; call the returned function when its answer (or failure) arrived.
+ * A call whose slot was pushed back while it waited (another call met a 429) books again, so
+ * nothing starts before SePay's Retry-After has passed.
+ */
+export async function waitForSlot(key: string, perSecond: number): Promise<() => void> {
+	const size = Math.max(1, Math.floor(perSecond));
+	const windowMs = (size * 1000) / perSecond;
+	const schedule = scheduleOf(key);
+	for (;;) {
+		const now = Date.now();
+		const call = reserve(schedule, size, windowMs, now);
+		if (call.start > now) await sleep(call.start - now);
+		if (schedule.notBefore <= call.start) {
+			return () => {
+				call.end = Math.max(Date.now(), call.start);
+			};
+		}
+		const index = schedule.recent.indexOf(call);
+		if (index >= 0) schedule.recent.splice(index, 1);
+	}
 }
 
 /** Pushes the schedule back after SePay asked us to wait (429 Retry-After). */

@@ -13,6 +13,8 @@ import { toNodeApiError } from './errors';
 import { lowerCaseHeaders, readFailure, retryAfterMs } from './failure';
 import type { Failure } from './failure';
 import { deferSlots, waitForSlot } from './pacer';
+import { canRenew, LET_N8N_RENEW, renewToken } from './renewal';
+import type { Renewal } from './renewal';
 
 export type SePayContext =
 	| IExecuteFunctions
@@ -50,30 +52,31 @@ type Outcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
 
 /**
  * One attempt. Error statuses come back as responses (not thrown) so the Retry-After headers and
- * SePay's error body stay readable: n8n's thrown errors drop both. A 401 on a credential that can
- * renew itself (OAuth2 refresh, eInvoice token) is sent once more the normal way, where n8n's own
- * helper renews the token on the 401 and resends.
+ * SePay's error body stay readable: n8n's thrown errors drop both, and n8n's own renew-and-resend
+ * on a thrown 401 would send a second request outside the pacer. `renewal` carries what a token
+ * renewal needs (see renewal.ts).
  */
-async function attempt(context: SePayContext, request: IHttpRequestOptions, options: SendOptions): Promise<Outcome> {
+async function attempt(
+	context: SePayContext,
+	request: IHttpRequestOptions,
+	options: SendOptions,
+	renewal: Renewal,
+): Promise<Outcome> {
 	const helpers = context.helpers as IExecuteFunctions['helpers'];
-	const send = async (extra: Partial<IHttpRequestOptions>) =>
-		// A fresh copy each time: n8n signs (mutates) the options it is given.
-		await helpers.httpRequestWithAuthentication.call(context as IExecuteFunctions, options.credentialType, {
-			...request,
-			headers: { ...(request.headers ?? {}) },
-			...extra,
-		});
+	const byN8n = renewal === LET_N8N_RENEW;
 	try {
-		const response = (await send({ returnFullResponse: true, ignoreHttpStatusErrors: true })) as FullResponse;
+		// A fresh copy each time: n8n signs (mutates) the options it is given.
+		const response = (await helpers.httpRequestWithAuthentication.call(
+			context as IExecuteFunctions,
+			options.credentialType,
+			{ ...request, headers: { ...(request.headers ?? {}) }, returnFullResponse: true, ignoreHttpStatusErrors: !byN8n },
+			byN8n ? undefined : renewal,
+		)) as FullResponse;
 		if (response.statusCode < 400) return { ok: true, body: response.body };
-		const failure: Failure = {
-			status: response.statusCode,
-			headers: lowerCaseHeaders(response.headers),
-			data: response.body,
+		return {
+			ok: false,
+			failure: { status: response.statusCode, headers: lowerCaseHeaders(response.headers), data: response.body },
 		};
-		// Only OAuth2 and eInvoice tokens renew themselves; a fixed key's 401 is final.
-		if (response.statusCode !== 401 || options.family === 'apiToken' || options.family === 'paymentGateway') return { ok: false, failure };
-		return { ok: true, body: await send({}) };
 	} catch (error) {
 		return { ok: false, failure: readFailure(error) };
 	}
@@ -93,21 +96,35 @@ export async function sendWithRetries(
 	const idempotent = ['GET', 'HEAD'].includes(String(request.method ?? 'GET').toUpperCase());
 	let rateLimitRetries = 0;
 	let serverRetries = 0;
+	// A 401 on a credential that renews itself: renew once, then resend through the pacer.
+	let renewed = false;
+	let extra: Renewal;
 	for (;;) {
 		const answered = await waitForSlot(options.pace.key, options.pace.perSecond);
 		let outcome: Outcome;
 		try {
-			outcome = await attempt(this, request, options);
+			outcome = await attempt(this, request, options, extra);
+			extra = undefined;
 		} finally {
 			answered();
 		}
 		if (outcome.ok) return outcome.body;
 		const failure = outcome.failure;
-		if (failure.status === 429 && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
+		if (failure.status === 401 && !renewed && canRenew(options.family)) {
+			renewed = true;
+			try {
+				extra = await renewToken(this, options.credentialType, options.family, options.pace.key);
+			} catch (error) {
+				throw toNodeApiError(this.getNode(), readFailure(error), errorContext(options, rateLimitRetries));
+			}
+			continue;
+		}
+		if (failure.status === 429) {
 			const wait = Math.max(250, retryAfterMs(failure) ?? 1000 * (rateLimitRetries + 1));
-			if (wait <= MAX_RATE_LIMIT_WAIT_MS) {
+			// Every call with this credential waits, also when this one gives up (too long, too often).
+			deferSlots(options.pace.key, Date.now() + wait);
+			if (wait <= MAX_RATE_LIMIT_WAIT_MS && rateLimitRetries < MAX_RATE_LIMIT_RETRIES) {
 				rateLimitRetries++;
-				deferSlots(options.pace.key, Date.now() + wait);
 				await sleep(wait);
 				continue;
 			}
@@ -117,11 +134,10 @@ export async function sendWithRetries(
 			await sleep(SERVER_BACKOFF_MS * 2 ** (serverRetries - 1));
 			continue;
 		}
-		throw toNodeApiError(this.getNode(), failure, {
-			family: options.family,
-			itemIndex: options.itemIndex,
-			secrets: options.secrets,
-			rateLimitRetries,
-		});
+		throw toNodeApiError(this.getNode(), failure, errorContext(options, rateLimitRetries));
 	}
+}
+
+function errorContext(options: SendOptions, rateLimitRetries: number) {
+	return { family: options.family, itemIndex: options.itemIndex, secrets: options.secrets, rateLimitRetries };
 }

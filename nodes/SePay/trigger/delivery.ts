@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../transactions/simplify';
+import { simplifyTransaction, type SimpleTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
 import { transactionKeys } from '../transactions/matching';
 import { WorkflowMemory } from '../transactions/workflowMemory';
@@ -85,12 +85,15 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (!matchesFilters(simple, filters)) return acknowledge(this);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const json = options.simplify === false ? payload : simple;
-	// SePay's dashboard "Test send" uses a mock id such as 0: it runs every time and is never remembered.
-	if (typeof payload.id === 'number' && payload.id <= 0) return start(this, json, false);
+	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
+	const exact = { ...simple, amount: payload.transferAmount, balance: payload.accumulated ?? null } as SimpleTransaction;
+	const json = options.simplify === false ? payload : exact;
+	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
+	// transactions. SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
+	if (String(payload.id) === '0') return start(this, json, false);
 
 	const answeredByWorkflow = options.acknowledge === 'respondNode';
-	const keys = transactionKeys(simple);
+	const keys = transactionKeys(exact, 'sepay');
 	const memory = new WorkflowMemory(this);
 	if (this.getMode() !== 'manual') memory.adopt(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
 	if (options.deduplicate !== false) {

@@ -23,14 +23,32 @@ export function safeEqual(given: string | Buffer, expected: string | Buffer): bo
 	return timingSafeEqual(a, b);
 }
 
-/** `Authorization: Apikey <key>`; the word "Apikey" matched case-insensitively, as some SePay clients do. */
+/** Spaces and tabs only: `trim()` would also cut byte 0xA0, which ends many UTF-8 characters. */
+function trimSpaces(text: string): string {
+	return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
+ * `Authorization: Apikey <key>`, with the variants SePay integrations are known to send: any case
+ * of the scheme, spaces or tabs around it, and `Bearer ` before `Apikey`. Anything else is refused.
+ *
+ * The key is compared as bytes with the configured key (UTF-8), in constant time. Node reads header
+ * bytes as latin1 (one character per byte), so a UTF-8 key arrives as its bytes; a host that
+ * decoded the header as text already is matched on that text's UTF-8 bytes too. Each comparison
+ * hashes both sides first, so its time says nothing about the key.
+ */
 export function verifyApiKey(headers: Headers, apiKey: string): boolean {
 	if (apiKey === '') return false;
 	const authorization = header(headers, 'authorization');
 	if (typeof authorization !== 'string') return false;
-	const match = /^apikey[ \t]+(.+)$/i.exec(authorization.trim());
+	const match = /^(?:bearer[ \t]+)?apikey[ \t]+([\s\S]+)$/i.exec(trimSpaces(authorization));
 	if (!match) return false;
-	return safeEqual(match[1].trim(), apiKey);
+	const given = trimSpaces(match[1]);
+	const expected = Buffer.from(apiKey, 'utf8');
+	const oneBytePerChar = [...given].every((char) => char.charCodeAt(0) <= 0xff);
+	const asBytes = oneBytePerChar && safeEqual(Buffer.from(given, 'latin1'), expected);
+	const asText = safeEqual(Buffer.from(given, 'utf8'), expected);
+	return asBytes || asText;
 }
 
 /** Unix seconds from the header; 13-digit values are read as milliseconds (tolerant, UNCONFIRMED unit). */

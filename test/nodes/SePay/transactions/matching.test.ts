@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { canonicalAmount, idKey, keyList, transactionKeys } from '../../../../nodes/SePay/transactions/matching';
+import { canonicalAmount, idKey, keyList, lookupList, transactionKeys } from '../../../../nodes/SePay/transactions/matching';
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 
 /** One bank transfer as each SePay surface reports it. */
@@ -57,8 +57,16 @@ function oAuth2(extra: IDataObject = {}): IDataObject {
 	};
 }
 
-const keysOf = (record: IDataObject) => transactionKeys(simplifyTransaction(record));
-const shareAKey = (a: IDataObject, b: IDataObject) => keyList(keysOf(a)).some((key) => keyList(keysOf(b)).includes(key));
+/** API v2 records have UUIDs (a space of their own); webhook and OAuth2 records SePay's numeric ids. */
+const keysOf = (record: IDataObject) =>
+	transactionKeys(simplifyTransaction(record), 'transaction_date' in record && !('bank_account_id' in record) && typeof record.id === 'string' ? 'apiV2' : 'sepay');
+/** Whether b, once remembered, makes a count as seen (and the other way round: the rule is symmetric). */
+const shareAKey = (a: IDataObject, b: IDataObject) => {
+	const seen = (x: IDataObject, y: IDataObject) => lookupList(keysOf(x)).some((key) => keyList(keysOf(y)).includes(key));
+	const forward = seen(a, b);
+	expect(seen(b, a)).toBe(forward);
+	return forward;
+};
 
 describe('Matching one transfer across SePay surfaces', () => {
 	it('recognises the same transfer by webhook, API v2 and the OAuth2 API', () => {
@@ -70,11 +78,20 @@ describe('Matching one transfer across SePay surfaces', () => {
 	});
 
 	it('is not misled by formatting: decimal amounts, ISO dates, spaces around the reference and account', () => {
-		expect(keysOf(apiV2({ amount_in: '2,277,000.00', transaction_date: '2026-11-23T14:02:37+07:00' })).fingerprint).toBe(
-			keysOf(webhook({ referenceCode: ' MBVCB.3278907687 ', accountNumber: '0123 499 999' })).fingerprint,
-		);
+		expect(
+			shareAKey(
+				apiV2({ amount_in: '2,277,000.00', transaction_date: '2026-11-23T14:02:37+07:00' }),
+				webhook({ referenceCode: ' MBVCB.3278907687 ', accountNumber: '0123 499 999' }),
+			),
+		).toBe(true);
 		// The bank time may differ between surfaces by seconds: the day is what is compared.
 		expect(shareAKey(webhook({ transactionDate: '2026-11-23 14:02:39' }), apiV2())).toBe(true);
+	});
+
+	it('lets comparable ids decide alone: two webhook ids are two transactions even with one fingerprint', () => {
+		expect(shareAKey(webhook(), webhook({ id: 92705 }))).toBe(false);
+		expect(shareAKey(webhook(), oAuth2({ id: 92705 }))).toBe(false);
+		expect(shareAKey(apiV2(), apiV2({ id: 'another-uuid' }))).toBe(false);
 	});
 
 	it('never takes two transfers that look alike for one (same amount, memo and day, another reference)', () => {
@@ -95,6 +112,7 @@ describe('Matching one transfer across SePay surfaces', () => {
 			const hook = webhook({ referenceCode: reference });
 			expect(keysOf(hook).fingerprint).toBeUndefined();
 			expect(keyList(keysOf(hook))).toEqual(['92704']);
+			expect(lookupList(keysOf(hook))).toEqual(['92704']);
 			// The OAuth2 API still knows it by the numeric id; API v2 (a UUID) cannot.
 			expect(shareAKey(hook, oAuth2({ reference_number: reference }))).toBe(true);
 			expect(shareAKey(hook, apiV2({ reference_number: reference }))).toBe(false);
@@ -131,6 +149,6 @@ describe('Matching one transfer across SePay surfaces', () => {
 
 	it('keeps a fingerprint short (a fixed-size hash, not the raw fields)', () => {
 		const fingerprint = keysOf(webhook({ content: 'x'.repeat(500) })).fingerprint ?? '';
-		expect(fingerprint).toMatch(/^#[\w-]{12}$/);
+		expect(fingerprint).toMatch(/^#s[\w-]{12}$/);
 	});
 });

@@ -16,7 +16,8 @@ function workflow(id: string, data: IDataObject = {}, mode = 'trigger') {
 	return { data, context };
 }
 
-const tx = (id: string, fingerprint?: string) => ({ id, fingerprint });
+/** Keys as if of one id space (the fingerprint looked up as stored). */
+const tx = (id: string, fingerprint?: string) => ({ id, fingerprint, counterpart: fingerprint });
 
 describe('WorkflowMemory', () => {
 	beforeEach(() => resetMemoryIndexes());
@@ -26,7 +27,7 @@ describe('WorkflowMemory', () => {
 		new WorkflowMemory(wf.context()).remember([tx('101', '#fp101')]);
 		const other = new WorkflowMemory(wf.context());
 		expect(other.knows(tx('101'))).toBe(true);
-		expect(other.knows({ fingerprint: '#fp101' })).toBe(true);
+		expect(other.knows({ counterpart: '#fp101' })).toBe(true);
 		expect(other.knows(tx('102', '#fp102'))).toBe(false);
 		expect(storedKeys((wf.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual(['101', '#fp101']);
 	});

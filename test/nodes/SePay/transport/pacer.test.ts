@@ -73,3 +73,14 @@ it('starts nothing before a Retry-After has passed', async () => {
 	const call = waitForSlot(k, 3);
 	await expectSlotAfter(call, 1500);
 });
+
+it('a call already waiting for its slot waits on when a Retry-After arrives meanwhile', async () => {
+	const k = nextKey();
+	const first = await fillWindow(k);
+	first();
+	// The fourth call has its slot at +1000 ms; at +200 ms another call meets a 429 asking for 2 s.
+	const fourth = waitForSlot(k, 3);
+	await jest.advanceTimersByTimeAsync(200);
+	deferSlots(k, Date.now() + 2000);
+	await expectSlotAfter(fourth, 2000);
+});

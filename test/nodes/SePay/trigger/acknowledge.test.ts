@@ -120,7 +120,7 @@ describe('SePay Trigger answered by the workflow (Respond to Webhook node)', () 
 			getWorkflow: () => ({ id: 'other-process' }),
 			getMode: () => 'trigger',
 		};
-		new WorkflowMemory(pollContext).remember([transactionKeys(polled)]);
+		new WorkflowMemory(pollContext).remember([transactionKeys(polled, 'apiV2')]);
 		const response = await deliver(driver, payload(503));
 		expect(response).toEqual({ status: 200, body: '{"success":true}' });
 		expect(driver.executions).toHaveLength(0);

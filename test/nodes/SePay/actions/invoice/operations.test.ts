@@ -38,13 +38,15 @@ describe('Invoice: draft lifecycle', () => {
 
 	it('Issue without waiting, then Get Issue Status by tracking code', async () => {
 		await draft('DRAFT-2');
+		// The job stays Pending until the test ends it (no race with a real delay).
+		emu.setEInvoiceJobDelay(3_600_000);
 		const issued = await run({
 			store,
 			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'DRAFT-2', waitForCompletion: false },
 		});
 		const tracking = issued.output[0][0].json.tracking_code as string;
 		expect(issued.output[0][0].json).toMatchObject({ reference_code: 'DRAFT-2', status: 'Pending' });
-		await new Promise((resolve) => setTimeout(resolve, 60));
+		emu.finishInvoiceJobs();
 		const { output } = await run({
 			store,
 			parameters: { resource: 'invoice', operation: 'getIssueStatus', trackingCode: tracking },
@@ -65,6 +67,7 @@ describe('Invoice: draft lifecycle', () => {
 	});
 
 	it('Get Creation Status: Pending, then Success with the invoice', async () => {
+		emu.setEInvoiceJobDelay(3_600_000);
 		const created = await run({
 			store,
 			parameters: createParameters(emu, { createAs: 'draft', waitForCompletion: false }),
@@ -73,7 +76,7 @@ describe('Invoice: draft lifecycle', () => {
 		const parameters = { resource: 'invoice', operation: 'getCreationStatus', trackingCode: tracking };
 		const pending = await run({ store, parameters });
 		expect(pending.output[0][0].json).toMatchObject({ tracking_code: tracking, status: 'Pending' });
-		await new Promise((resolve) => setTimeout(resolve, 60));
+		emu.finishInvoiceJobs();
 		const done = await run({ store, parameters });
 		expect(done.output[0][0].json).toMatchObject({ status: 'Success', invoice: { status: 'draft', invoice_number: '0' } });
 		expect(received(emu, 'GET', `/v1/invoices/create/check/${tracking}`)).toHaveLength(2);
