@@ -1,6 +1,6 @@
 /**
- * Never miss a transaction (issue 15) in a real n8n: one workflow with a SePay Trigger (answered by
- * its Respond to Webhook node) and a SePay Polling Trigger in "Only What the Webhook Missed" mode,
+ * Never miss a transaction (issue 15) in a real n8n: one workflow with a SePay Trigger (answered
+ * when the workflow finishes, by its last node's {"success": true}) and a SePay Polling Trigger in "Only What the Webhook Missed" mode,
  * for each polling authentication (API token, OAuth2). Deliveries run once each; n8n is stopped
  * while SePay keeps creating transactions and its retries run out (the emulator's retry minute is
  * shortened); after the restart the polls emit exactly the missed ones, oldest first, once, while
@@ -44,7 +44,7 @@ function workflow(s: Setup): WorkflowJson {
 	const webhook = node(
 		WEBHOOK_NODE,
 		ourType('sePayTrigger'),
-		{ registration: 'manual', verification: 'apiKey', apiKey: KEY, direction: 'both', filters: {}, options: { acknowledge: 'respondNode' } },
+		{ registration: 'manual', verification: 'apiKey', apiKey: KEY, direction: 'both', filters: {}, options: { acknowledge: 'workflowEnd' } },
 		{ webhookId: s.hook, position: [0, -100] },
 	);
 	const poll = node(
@@ -63,7 +63,12 @@ function workflow(s: Setup): WorkflowJson {
 	);
 	// The work: a few hundred milliseconds per transaction, then the answer to SePay.
 	const work = node('Work', 'n8n-nodes-base.wait', { resume: 'timeInterval', amount: 0.3, unit: 'seconds' }, { typeVersion: 1.1, position: [220, 0] });
-	const respond = node('Acknowledge SePay', 'n8n-nodes-base.respondToWebhook', { respondWith: 'json', responseBody: '{"success": true}', options: {} }, { position: [440, 0] });
+	const respond = node(
+		'Acknowledge SePay',
+		'n8n-nodes-base.set',
+		{ mode: 'raw', jsonOutput: '{\n  "success": true\n}', includeOtherFields: false, options: {} },
+		{ typeVersion: 3.4, position: [440, 0] },
+	);
 	const to = (name: string) => ({ main: [[{ node: name, type: 'main', index: 0 }]] });
 	return {
 		id: s.workflowId,
@@ -155,7 +160,7 @@ export const suite: E2ESuite = {
 			// The catch-up window starts at each trigger's first poll: let it happen.
 			await sleep(2 * POLL_EVERY_S * 1000);
 
-			await ctx.test('deliveries run the workflow once each (answered by Respond to Webhook)', async () => {
+			await ctx.test('deliveries run the workflow once each (SePay answered when the workflow finishes)', async () => {
 				for (const s of SETUPS) {
 					emu.registerWebhook({ webhook_url: `${n8n.baseUrl}${webhookPath(s.hook)}`, event_type: 'All', authen_type: 'Api_Key', api_key: KEY, request_content_type: 'Json' });
 				}

@@ -16,7 +16,7 @@ export const WORKFLOW_MEMORY_KEY = 'sepayTransactions';
 export const WORKFLOW_MEMORY_CAPACITY = 2 * MEMORY_CAPACITY;
 /**
  * Marks keys remembered by a SePay Trigger that answers SePay only when the workflow has run
- * ("When the Workflow Answers"). They keep the poll from running the transaction again, but not
+ * ("Acknowledge SePay: When the Workflow Finishes"). They keep the poll from running the transaction again, but not
  * SePay's own re-delivery: SePay re-delivers only what it was not acknowledged for.
  */
 const ANSWER_PENDING = '+';

@@ -92,7 +92,7 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	// transactions. SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
 	if (String(payload.id) === '0') return start(this, json, false);
 
-	const answeredByWorkflow = options.acknowledge === 'respondNode';
+	const answeredByWorkflow = options.acknowledge === 'workflowEnd';
 	const keys = transactionKeys(exact, 'sepay');
 	const memory = new WorkflowMemory(this);
 	if (this.getMode() !== 'manual') memory.adopt(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
@@ -108,7 +108,7 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	return start(this, json, answeredByWorkflow);
 }
 
-/** Starts the workflow; SePay is answered now, or by the workflow's Respond to Webhook node. */
+/** Starts the workflow; SePay is answered now, or by n8n with the workflow's last output. */
 function start(context: IWebhookFunctions, json: IDataObject, answeredByWorkflow: boolean): IWebhookResponseData {
 	if (answeredByWorkflow) return { workflowData: [[{ json }]] };
 	return answer(context, 200, SEPAY_SUCCESS, [[{ json }]]);

@@ -114,10 +114,10 @@ export const triggerProperties: INodeProperties[] = [
 						description: 'Answer SePay at once, before the workflow runs (fastest; a crash during the run loses it)',
 					},
 					{
-						name: 'From a Respond to Webhook Node',
-						value: 'respondNode',
+						name: 'When the Workflow Finishes',
+						value: 'workflowEnd',
 						description:
-							'The workflow answers SePay with a Respond to Webhook node (JSON {"success": true}) once the transaction is safe; a crash or error before it makes SePay deliver it again',
+							'n8n answers SePay with what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
 					},
 				],
 				default: 'onReceipt',

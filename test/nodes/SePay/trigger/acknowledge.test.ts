@@ -11,8 +11,8 @@ import { createCredentialStore } from '../../../../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 
 /**
- * "Acknowledge SePay: From a Respond to Webhook Node": the node hands the delivery to the workflow
- * without answering (n8n answers when the workflow's Respond to Webhook node runs). What matters
+ * "Acknowledge SePay: When the Workflow Finishes": the node hands the delivery to the workflow
+ * without answering (n8n answers with the last node's output when the run ends). What matters
  * for crash safety is what the memory does with SePay's re-deliveries.
  */
 
@@ -61,8 +61,8 @@ async function deliver(driver: WebhookDriver, body: IDataObject) {
 	return { status: response.status, body: await response.text() };
 }
 
-describe('SePay Trigger answered by the workflow (Respond to Webhook node)', () => {
-	it('lets n8n wait for the workflow: response mode "responseNode" only with this option', () => {
+describe('SePay Trigger answered when the workflow finishes', () => {
+	it('lets n8n wait for the workflow: response mode "lastNode" only with this option', () => {
 		const node = new SePayTrigger();
 		const description = node.description.webhooks![0];
 		const workflowFor = (options: IDataObject) =>
@@ -76,13 +76,13 @@ describe('SePay Trigger answered by the workflow (Respond to Webhook node)', () 
 			const workflow = workflowFor(options);
 			return workflow.expression.getSimpleParameterValue(workflow.getNode('T')!, description.responseMode as string, 'webhook', {});
 		};
-		expect(mode({ acknowledge: 'respondNode' })).toBe('responseNode');
+		expect(mode({ acknowledge: 'workflowEnd' })).toBe('lastNode');
 		expect(mode({})).toBe('onReceived');
 		expect(mode({ acknowledge: 'onReceipt' })).toBe('onReceived');
 	});
 
 	it('does not answer for the workflow, and runs SePay\'s re-delivery again (a crash or error left it unacknowledged)', async () => {
-		const driver = await trigger('respondNode');
+		const driver = await trigger('workflowEnd');
 		await deliver(driver, payload(501));
 		expect(driver.executions).toHaveLength(1);
 		// The node wrote no answer of its own: the harness answers in n8n's "workflow started" way.
@@ -93,7 +93,7 @@ describe('SePay Trigger answered by the workflow (Respond to Webhook node)', () 
 	});
 
 	it('tells a parallel duplicate (within SePay\'s 30 s answer window) to come back later, without running it', async () => {
-		const driver = await trigger('respondNode');
+		const driver = await trigger('workflowEnd');
 		await deliver(driver, payload(502));
 		const second = await deliver(driver, payload(502));
 		expect(second.status).toBe(409);
@@ -103,7 +103,7 @@ describe('SePay Trigger answered by the workflow (Respond to Webhook node)', () 
 
 	it('does not run what another trigger of the workflow (the poll) already ran', async () => {
 		const staticData: IDataObject = {};
-		const driver = await trigger('respondNode', staticData);
+		const driver = await trigger('workflowEnd', staticData);
 		// The Polling Trigger of the same workflow emitted this transfer (API v2 shape, a UUID id).
 		const polled = simplifyTransaction({
 			id: 'a1b2c3d4-0000-0000-0000-000000000503',
