@@ -117,7 +117,7 @@ export const triggerProperties: INodeProperties[] = [
 						name: 'When the Workflow Finishes',
 						value: 'workflowEnd',
 						description:
-							'n8n answers SePay with what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
+							'The answer to SePay is what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
 					},
 				],
 				default: 'onReceipt',
