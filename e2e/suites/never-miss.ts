@@ -5,8 +5,10 @@
  * while SePay keeps creating transactions and its retries run out (the emulator's retry minute is
  * shortened); after the restart the polls emit exactly the missed ones, oldest first, once, while
  * new deliveries keep arriving. Then a crash: kill -9 while deliveries stream into the workflow
- * (its Wait node holds each run 300 ms); after the restart every created transaction has exactly
- * one successful execution.
+ * (its Wait node holds each run 300 ms); after the restart every created transaction has at least
+ * one successful execution: none is lost. Runs that had finished when n8n was killed but whose
+ * answer had not reached SePay run a second time (SePay retries them): that count is printed, not
+ * asserted (see README "A crash must not lose a transaction").
  *
  * Poll interval: as in the polling suite, twelve custom crons make n8n poll every 5 s.
  */
@@ -122,6 +124,21 @@ async function settledRuns(ctx: LiveContext, s: Setup, created: string[], timeou
 	return runsOf(await ctx.executions(s.workflowId));
 }
 
+function successCounts(runs: Run[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const r of runs) if (r.status === 'success') counts.set(r.reference, (counts.get(r.reference) ?? 0) + 1);
+	return counts;
+}
+
+/** None lost, none unknown; returns how many ran more than once. */
+function assertNoneLost(runs: Run[], created: string[], what: string): number {
+	const counts = successCounts(runs);
+	const missing = created.filter((ref) => !counts.has(ref));
+	const unknown = [...counts.keys()].filter((ref) => !created.includes(ref));
+	assert.deepEqual({ missing, unknown }, { missing: [], unknown: [] }, `${what}: transactions without a successful run`);
+	return [...counts.values()].filter((n) => n > 1).length;
+}
+
 function assertExactlyOnce(runs: Run[], created: string[], what: string): void {
 	const successes = runs.filter((r) => r.status === 'success');
 	const counts = new Map<string, number>();
@@ -198,7 +215,7 @@ export const suite: E2ESuite = {
 				}
 			});
 
-			await ctx.test('kill -9 while deliveries stream: every created transaction has exactly one successful execution', async () => {
+			await ctx.test('kill -9 while deliveries stream: every created transaction has a successful execution (none lost)', async () => {
 				// Retries outlive the restart (SePay's schedule, 1 "minute" = 2 s: about 66 s in all).
 				emu.options.retryMinuteMs = 2000;
 				const streamed: Array<Promise<unknown>> = [];
@@ -212,7 +229,10 @@ export const suite: E2ESuite = {
 				await n8n.start();
 				for (const setup of SETUPS) await webhookLive(ctx, setup);
 				await Promise.all(streamed);
-				for (const setup of SETUPS) assertExactlyOnce(await settledRuns(ctx, setup, created, 180_000), created, `${setup.label} after kill -9`);
+				for (const setup of SETUPS) {
+					const twice = assertNoneLost(await settledRuns(ctx, setup, created, 180_000), created, `${setup.label} after kill -9`);
+					console.log(`never_miss_kill9_ran_twice{${setup.label}}: ${twice} of ${created.length} (finished before the kill, answer not yet sent)`);
+				}
 			});
 		} finally {
 			emu.options.retryMinuteMs = retryMinute;
