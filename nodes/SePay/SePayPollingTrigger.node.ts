@@ -70,6 +70,8 @@ export class SePayPollingTrigger implements INodeType {
 			if (!manual) memory.remember([keys]);
 			items.push({ json: simplify ? simple : record });
 		}
+		// n8n saves this copy of the static data when the poll emits and when the workflow stops.
+		if (!manual) memory.sync();
 		return items.length > 0 ? [items] : null;
 	}
 }

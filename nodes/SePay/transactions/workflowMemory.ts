@@ -61,6 +61,15 @@ export class WorkflowMemory {
 		);
 	}
 
+	/**
+	 * Writes everything this process knows back into this trigger's static data. A long-lived copy
+	 * (the polling trigger's, loaded at activation) must not be saved stale: n8n writes a
+	 * workflow's static data as a whole, so a stale save would drop what the webhook remembered.
+	 */
+	sync(): void {
+		this.memory.add();
+	}
+
 	/** Remembers transactions (one write back to static data). */
 	remember(transactions: TransactionKeys[], { answerPending = false } = {}): void {
 		const prefix = answerPending ? ANSWER_PENDING : '';

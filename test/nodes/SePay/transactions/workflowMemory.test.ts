@@ -32,6 +32,16 @@ describe('WorkflowMemory', () => {
 		expect(storedKeys((wf.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual(['101', '#fp101']);
 	});
 
+	it("sync writes what the other trigger remembered into a long-lived copy (saved whole by n8n, it must not be stale)", () => {
+		const webhookCopy = workflow('wf1');
+		const pollCopy = workflow('wf1');
+		const poll = new WorkflowMemory(pollCopy.context());
+		new WorkflowMemory(webhookCopy.context()).remember([tx('101', '#a')]);
+		expect(storedKeys((pollCopy.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([]);
+		poll.sync();
+		expect(storedKeys((pollCopy.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual(['101', '#a']);
+	});
+
 	it('is not shared between workflows', () => {
 		new WorkflowMemory(workflow('wf1').context()).remember([tx('101')]);
 		expect(new WorkflowMemory(workflow('wf2').context()).knows(tx('101'))).toBe(false);
