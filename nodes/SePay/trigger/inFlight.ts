@@ -1,3 +1,5 @@
+import { processShared } from '../helpers/processShared';
+
 /**
  * Deliveries whose run is under way in this process, for a SePay Trigger that answers SePay only
  * when the workflow has run. SePay waits at most 30 s for an answer, so a second delivery of the
@@ -8,7 +10,8 @@
 /** SePay's 30 s answer limit plus a margin. */
 export const IN_FLIGHT_LEASE_MS = 35_000;
 
-const started = new Map<string, number>();
+/** Process-wide, like the memory's index (see processShared). */
+const started = processShared('trigger.inFlight.v1', () => new Map<string, number>());
 
 /** Claims `key` for a run starting `now`; false while another run of it started within the lease. */
 export function claimRun(key: string, now: number, leaseMs = IN_FLIGHT_LEASE_MS): boolean {
