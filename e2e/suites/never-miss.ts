@@ -210,7 +210,10 @@ export const suite: E2ESuite = {
 					const runs = await settledRuns(ctx, s, created);
 					// KNOWN ISSUE (n8n 2.41.1, API token): after the restart the poll emitted again the 4
 					// transactions the webhook ran before it; their memory entries were not in the database.
-					// Not understood yet: asserted on 2.8.x; elsewhere none lost, duplicates printed.
+					// n8n 2.41 runs polls through a new poll-cursor/lease path (n8n/dist/workflows/triggers/
+					// trigger-execution-context.factory.js: __runPoll, resolveNodeStaticData,
+					// runPolledWorkflow); the poll's static-data copy there lacks the webhook's entries and
+					// its save at emit overwrites them. Asserted on 2.8.x; elsewhere none lost, duplicates printed.
 					if (!ctx.version.startsWith('2.8.')) {
 						const twice = assertNoneLost(runs, created, s.label);
 						console.log(`never_miss_restart_ran_twice{${s.label}}: ${twice} of ${created.length} (KNOWN ISSUE on n8n ${ctx.version})`);
