@@ -12,7 +12,10 @@
  *
  * Poll interval: as in the polling suite, twelve custom crons make n8n poll every 5 s.
  */
+import { storedKeys } from '../../nodes/SePay/transactions/idMemory';
+import { WORKFLOW_MEMORY_KEY } from '../../nodes/SePay/transactions/workflowMemory';
 import { assert } from '../assert';
+import { n8nRequest } from '../n8n-rest';
 import { credentialRef, type DemoCredentialKey } from '../demo-credentials';
 import type { ExecutionRecord } from '../n8n-rest';
 import { nodeItems } from '../run-data';
@@ -150,6 +153,13 @@ function assertExactlyOnce(runs: Run[], created: string[], what: string): void {
 	assert.equal(successes.length, created.length, `${what}: ${created.length} created = ${successes.length} successful executions`);
 }
 
+/** The workflow's shared memory as n8n saved it in the database. */
+async function savedMemory(ctx: LiveContext, s: Setup): Promise<string[]> {
+	const res = await n8nRequest(ctx.n8n.baseUrl, 'GET', `/api/v1/workflows/${s.workflowId}`, { apiKey: ctx.apiKey });
+	const data = (res.json?.staticData ?? {}) as Record<string, Record<string, unknown> | undefined>;
+	return storedKeys(data.global?.[WORKFLOW_MEMORY_KEY]);
+}
+
 async function webhookLive(ctx: LiveContext, s: Setup): Promise<void> {
 	assert.equal(await ctx.n8n.waitForWebhook(webhookPath(s.hook), { method: 'POST', headers: JSON_TYPE, body: '{}' }), 401, `${s.label}: webhook live`);
 }
@@ -181,12 +191,20 @@ export const suite: E2ESuite = {
 				for (const s of SETUPS) {
 					emu.registerWebhook({ webhook_url: `${n8n.baseUrl}${webhookPath(s.hook)}`, event_type: 'All', authen_type: 'Api_Key', api_key: KEY, request_content_type: 'Json' });
 				}
+				const ids: string[] = [];
 				for (let i = 0; i < 4; i++) {
-					const deliveries = await simulate(i, 'live').settled;
+					const sim = simulate(i, 'live');
+					ids.push(String(sim.transaction.id));
+					const deliveries = await sim.settled;
 					assert.equal(deliveries.length, SETUPS.length, `transaction ${i}: one delivery per workflow`);
 					for (const d of deliveries) assert.equal(d.status, 'success', `delivery ${i}: ${d.status}`);
 				}
-				for (const s of SETUPS) assertExactlyOnce(await settledRuns(ctx, s, created), created, s.label);
+				for (const s of SETUPS) {
+					assertExactlyOnce(await settledRuns(ctx, s, created), created, s.label);
+					// What a restart starts from: every delivered transaction is in the database.
+					const saved = await savedMemory(ctx, s);
+					assert.deepEqual(ids.filter((id) => !saved.includes(`+${id}`)), [], `${s.label}: delivered ids missing from the saved memory`);
+				}
 			});
 
 			await ctx.test('n8n down past SePay\'s retries: after the restart the polls emit exactly the missed transactions, in order, once', async () => {
