@@ -35,7 +35,7 @@ import { say } from '../e2e/progress';
 import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
 import { DEDUP_CAPACITY } from '../nodes/SePay/transactions/dedup';
-import { SEEN_IDS_KEY } from '../nodes/SePay/trigger/delivery';
+import { WORKFLOW_MEMORY_CAPACITY, WORKFLOW_MEMORY_KEY } from '../nodes/SePay/transactions/workflowMemory';
 import { IdMemory, storedKeys } from '../nodes/SePay/transactions/idMemory';
 
 const LABEL = 'bench:trigger';
@@ -86,11 +86,12 @@ export interface Target {
 	liveStatus: number;
 }
 
-/** The trigger's memory as stored after `count` deliveries (ids 1…count, all within the horizon). */
+/** The workflow's memory as stored after `count` deliveries (id and fingerprint of ids 1…count, all within the horizon). */
 function filledMemory(count: number): unknown {
 	const store: Record<string, unknown> = {};
-	new IdMemory(store as never, SEEN_IDS_KEY, undefined, { capacity: DEDUP_CAPACITY }).add(...Array.from({ length: count }, (_, i) => String(i + 1)));
-	return store[SEEN_IDS_KEY];
+	const keys = Array.from({ length: count }, (_, i) => [String(i + 1), `#s${String(i + 1).padStart(12, 'f')}`]).flat();
+	new IdMemory(store as never, WORKFLOW_MEMORY_KEY, undefined, { capacity: WORKFLOW_MEMORY_CAPACITY }).add(...keys);
+	return store[WORKFLOW_MEMORY_KEY];
 }
 
 export function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedIds: number) {
@@ -104,7 +105,7 @@ export function sepayTrigger(id: string, webhookId: string, deduplicate: boolean
 		node('Done', 'n8n-nodes-base.noOp'),
 	]);
 	// A trigger that has run for a while: its memory is full (read and written at every delivery).
-	if (seedIds > 0) workflow.staticData = { 'node:SePay Trigger': { [SEEN_IDS_KEY]: filledMemory(seedIds) } };
+	if (seedIds > 0) workflow.staticData = { global: { [WORKFLOW_MEMORY_KEY]: filledMemory(seedIds) } };
 	return workflow;
 }
 
@@ -350,8 +351,7 @@ async function rememberedIds(baseUrl: string, cookie: string, workflowId: string
 	const r = await n8nRequest(baseUrl, 'GET', `/rest/workflows/${workflowId}`, { cookie });
 	const staticData = (r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined)?.staticData;
 	if (r.status !== 200 || !staticData) return undefined;
-	const node = Object.entries(staticData).find(([key]) => key.startsWith('node:'))?.[1];
-	return storedKeys(node?.[SEEN_IDS_KEY]).length;
+	return storedKeys(staticData.global?.[WORKFLOW_MEMORY_KEY]).filter((key) => !key.startsWith('#')).length;
 }
 
 export async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<void> {

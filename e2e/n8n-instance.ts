@@ -298,6 +298,19 @@ export class N8nInstance {
 		this.server = null;
 	}
 
+	/** SIGKILL to n8n and its task runner at once (a crash: nothing is shut down cleanly). */
+	async kill(timeoutMs = 10_000): Promise<void> {
+		const child = this.server;
+		if (!child || !this.serverExit) return;
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+		await Promise.race([this.serverExit, new Promise((r) => setTimeout(r, timeoutMs))]);
+		this.server = null;
+	}
+
 	/** Resolves when the server process ends (at once when none runs). */
 	whenStopped(): Promise<void> {
 		return this.serverExit ?? Promise.resolve();

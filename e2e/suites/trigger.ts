@@ -10,6 +10,7 @@
  */
 import type { Delivery, Webhook } from '../../emulator';
 import { storedKeys } from '../../nodes/SePay/transactions/idMemory';
+import { WORKFLOW_MEMORY_KEY } from '../../nodes/SePay/transactions/workflowMemory';
 import { assert } from '../assert';
 import { n8nRequest } from '../n8n-rest';
 import { nodeItems } from '../run-data';
@@ -33,7 +34,6 @@ import {
 	HOOK_B,
 	HOOK_C,
 	MIN_AMOUNT,
-	TRIGGER_NODE,
 	triggerAccounts,
 	triggerWorkflows,
 	webhookPath,
@@ -59,14 +59,14 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 }
 
 /**
- * Waits until n8n has saved the transaction id in the trigger's static data (the database), which
- * it does only after the node has answered SePay: what a restart starts from.
+ * Waits until n8n has saved the transaction id in the workflow's shared trigger memory (the
+ * database), which it does only after the node has answered SePay: what a restart starts from.
  */
 async function waitSeen(ctx: LiveContext, workflowId: string, transactionId: number): Promise<void> {
 	await waitFor(`${workflowId}: transaction ${transactionId} remembered`, async () => {
 		const res = await n8nRequest(ctx.n8n.baseUrl, 'GET', `/api/v1/workflows/${workflowId}`, { apiKey: ctx.apiKey });
-		const data = (res.json?.staticData ?? {}) as Record<string, { seenTransactionIds?: unknown } | undefined>;
-		const seen = storedKeys(data[`node:${TRIGGER_NODE}`]?.seenTransactionIds);
+		const data = (res.json?.staticData ?? {}) as Record<string, Record<string, unknown> | undefined>;
+		const seen = storedKeys(data.global?.[WORKFLOW_MEMORY_KEY]);
 		return seen.includes(String(transactionId)) ? true : undefined;
 	}, 15_000);
 }

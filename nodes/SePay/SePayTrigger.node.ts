@@ -40,8 +40,11 @@ export class SePayTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node answers SePay itself (see respond.ts), before the workflow runs.
-				responseMode: 'onReceived',
+				// The node answers SePay itself (see respond.ts), before the workflow runs; or, with
+				// "Acknowledge SePay: When the Workflow Finishes", n8n answers with the last node's first
+				// item. (Not "responseNode": n8n 2.8 then ends the response before saving static data
+				// and sends an empty body, which SePay counts as a failure.)
+				responseMode: '={{$parameter["options"]["acknowledge"] === "workflowEnd" ? "lastNode" : "onReceived"}}',
 				path: 'webhook',
 			},
 		],

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { processShared } from '../helpers/processShared';
+
 /**
  * A compact, age-bounded memory of string keys (transaction ids) kept in n8n static data, shared
  * by whatever nodes name the same store and key (nothing here is specific to one node).
@@ -66,7 +68,8 @@ function unchanged(slot: Slot, stored: string): boolean {
 	return stored.length === slot.length && stored.slice(0, EDGE) === slot.head && stored.slice(-EDGE) === slot.tail;
 }
 
-const indexes = new Map<string, Index>();
+/** The process-wide indexes (see processShared: n8n may load this file more than once). */
+const indexes = processShared('idMemory.indexes.v1', () => new Map<string, Index>());
 
 /** A decimal id as SePay sends it (no sign, no leading zero, exact as a JS number). */
 const CANONICAL_DECIMAL = /^[1-9][0-9]{0,14}$/;

@@ -119,6 +119,25 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether to ignore a delivery whose transaction ID was already seen recently (SePay retries and replays send the same ID)',
 			},
+			{
+				displayName: 'Acknowledge SePay',
+				name: 'acknowledge',
+				type: 'options',
+				options: [
+					{
+						name: 'On Receipt',
+						value: 'onReceipt',
+						description: 'Answer SePay at once, before the workflow runs (fastest; a crash during the run loses it)',
+					},
+					{
+						name: 'When the Workflow Finishes',
+						value: 'workflowEnd',
+						description:
+							'The answer to SePay is what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
+					},
+				],
+				default: 'onReceipt',
+			},
 			simplifyOption,
 		],
 	},

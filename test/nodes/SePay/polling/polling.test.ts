@@ -101,6 +101,7 @@ describe('SePay Polling Trigger state', () => {
 		expect(pollState(data, 'apiToken')).toBe(data);
 		expect(data.sinceId).toBe('x');
 		pollState(data, 'oAuth2');
-		expect(data).toEqual({ authentication: 'oAuth2' });
+		// The memory from before the shared one stays until the node takes it over.
+		expect(data).toEqual({ authentication: 'oAuth2', recentIds: ['1'] });
 	});
 });

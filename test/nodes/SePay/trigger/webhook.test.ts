@@ -7,7 +7,9 @@ import type { Delivery, Emulator } from '../../../../emulator';
 import type { CredentialStore } from '../../../../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 import { startSePay } from './support/sepay';
-import { storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import { IdMemory, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import { WORKFLOW_MEMORY_KEY } from '../../../../nodes/SePay/transactions/workflowMemory';
+import { NODE_STATIC_DATA_KEY } from '../../../../harness';
 
 const KEY = 'manual-key-7f3a9c2e4b1d8f6a0c5e7b9d';
 
@@ -162,12 +164,26 @@ describe('SePay Trigger, manual registration, API key', () => {
 		expect(driver.executions).toHaveLength(0);
 	});
 
-	it('keeps the seen ids in static data, bounded', async () => {
+	it("keeps the seen transaction in the workflow's shared memory: its id and its bank fingerprint", async () => {
 		const driver = await trigger(manualApiKey());
 		registerApiKeyWebhook(driver.url);
 		await settle(emu.simulateTransaction({ amount: 10000 }));
-		const saved = driver.nodeStaticData();
-		expect(storedKeys(saved.seenTransactionIds)).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id)]);
+		const keys = storedKeys(driver.globalStaticData()[WORKFLOW_MEMORY_KEY]);
+		expect(keys).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id), expect.stringMatching(/^#/)]);
+		expect(driver.nodeStaticData().seenTransactionIds).toBeUndefined();
+	});
+
+	it("takes over the node's own memory from before, so a saved workflow does not run those again", async () => {
+		const driver = await trigger(manualApiKey());
+		// As saved by the previous version: the ids in the node's own static data, nothing shared.
+		const legacy: IDataObject = {};
+		new IdMemory(legacy, 'seenTransactionIds').add('7001');
+		driver.seedStaticData({ [NODE_STATIC_DATA_KEY]: legacy });
+		const headers = { 'content-type': 'application/json', authorization: `Apikey ${KEY}` };
+		expect((await post(driver.url, sample(), headers)).status).toBe(200);
+		expect(driver.executions).toHaveLength(0);
+		expect(driver.nodeStaticData().seenTransactionIds).toBeUndefined();
+		expect(storedKeys(driver.globalStaticData()[WORKFLOW_MEMORY_KEY])).toContain('7001');
 	});
 });
 

@@ -12,6 +12,8 @@ export interface DriverOptions {
 	node: INodeType;
 	parameters: INodeParameters;
 	store: CredentialStore;
+	/** One workflow's static data, to put several trigger drivers in one workflow. */
+	staticData?: IDataObject;
 }
 
 export interface Execution {
@@ -27,6 +29,8 @@ export interface WebhookDriver {
 	readonly crashes: Error[];
 	/** The node's static data as n8n saved it. */
 	nodeStaticData(): IDataObject;
+	/** The workflow's global static data (the SePay triggers' shared memory). */
+	globalStaticData(): IDataObject;
 	/** n8n's activation (checkExists → create); `webhookUrl` stands in for another URL, e.g. the test URL. */
 	activate(activation?: WorkflowActivateMode, webhookUrl?: string): Promise<{ created: boolean }>;
 	deactivate(webhookUrl?: string): Promise<boolean>;
@@ -34,6 +38,8 @@ export interface WebhookDriver {
 	setParameters(parameters: INodeParameters): void;
 	/** Forgets the static data (as if n8n lost it, e.g. a re-imported workflow). */
 	forgetStaticData(): void;
+	/** Replaces the static data (e.g. as a previous version saved it). */
+	seedStaticData(data: IDataObject): void;
 	close(): Promise<void>;
 }
 
@@ -45,7 +51,7 @@ function replaceContents<T extends object>(target: T, source: T): void {
 export async function serveWebhook(options: DriverOptions): Promise<WebhookDriver> {
 	// The harness re-reads these objects on every request and hook call.
 	const parameters: INodeParameters = { ...options.parameters };
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	const server = await startWebhookServer({ node: options.node, parameters, store: options.store, staticData });
 	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
@@ -65,11 +71,13 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 			return server.errors;
 		},
 		nodeStaticData: () => (staticData[NODE_STATIC_DATA_KEY] ?? {}) as IDataObject,
+		globalStaticData: () => (staticData.global ?? {}) as IDataObject,
 		activate: async (activation = 'activate', webhookUrl?: string) =>
 			await activateWebhook(hookOptions(activation, webhookUrl)),
 		deactivate: async (webhookUrl?: string) => await deactivateWebhook(hookOptions('update', webhookUrl)),
 		setParameters: (next) => replaceContents(parameters, next),
 		forgetStaticData: () => replaceContents(staticData, {}),
+		seedStaticData: (data) => replaceContents(staticData, structuredClone(data)),
 		close: async () => await server.close(),
 	};
 }
@@ -77,13 +85,15 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 export interface PollDriver {
 	poll(mode?: 'manual' | 'trigger'): Promise<INodeExecutionData[][] | null>;
 	nodeStaticData(): IDataObject;
+	globalStaticData(): IDataObject;
 }
 
 /** A polling trigger kept "active": its static data lives across polls. */
 export function pollingTrigger(options: DriverOptions): PollDriver {
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = options.staticData ?? {};
 	return {
 		poll: async (mode = 'trigger') => await runPoll({ ...options, staticData, mode }),
 		nodeStaticData: () => (staticData[NODE_STATIC_DATA_KEY] ?? {}) as IDataObject,
+		globalStaticData: () => (staticData.global ?? {}) as IDataObject,
 	};
 }
