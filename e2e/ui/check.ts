@@ -35,8 +35,15 @@ export function assert(condition: unknown, message: string): asserts condition {
 const OFFLINE_NOISE = [/^https:\/\/api\.n8n\.io\//, /^https:\/\/registry\.npmjs\.org\//];
 /** n8n's editor asks for features this edition does not have (external secrets: enterprise). */
 const EDITION_NOISE = [/\/rest\/external-secrets\//];
-const OFFLINE_TEXT = [/Failed to fetch dynamic banners/, /ERR_NAME_NOT_RESOLVED|ERR_CERT_AUTHORITY_INVALID|ERR_INTERNET_DISCONNECTED/];
+const OFFLINE_TEXT = [
+	/Failed to fetch dynamic banners/,
+	/ERR_NAME_NOT_RESOLVED|ERR_CERT_AUTHORITY_INVALID|ERR_INTERNET_DISCONNECTED/,
+];
 
 export function realErrors(errors: ConsoleEntry[]): ConsoleEntry[] {
-	return errors.filter((e) => ![...OFFLINE_NOISE, ...EDITION_NOISE].some((re) => re.test(e.url)) && !OFFLINE_TEXT.some((re) => re.test(e.text)));
+	return errors.filter(
+		(e) =>
+			![...OFFLINE_NOISE, ...EDITION_NOISE].some((re) => re.test(e.url)) &&
+			!OFFLINE_TEXT.some((re) => re.test(e.text)),
+	);
 }

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_LOOK_BACK_MINUTES } from './catchUp';
-import { directionProperty, filtersProperty, simplifyOption } from '../transactions/filters.description';
+import {
+	directionProperty,
+	filtersProperty,
+	simplifyOption,
+} from '../transactions/filters.description';
 
 export const pollingProperties: INodeProperties[] = [
 	{
@@ -50,7 +54,7 @@ export const pollingProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 1380 },
 		default: DEFAULT_LOOK_BACK_MINUTES,
 		description:
-			'How far before the previous poll each poll reads again. The default covers SePay\'s webhook retries (about 33 minutes) with a margin.',
+			"How far before the previous poll each poll reads again. The default covers SePay's webhook retries (about 33 minutes) with a margin.",
 		displayOptions: { show: { mode: ['missed'] } },
 	},
 	directionProperty,
@@ -61,8 +65,6 @@ export const pollingProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			simplifyOption,
-		],
+		options: [simplifyOption],
 	},
 ];

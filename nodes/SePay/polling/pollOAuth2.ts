@@ -19,7 +19,11 @@ function numericId(record: IDataObject): number | undefined {
  * Every transaction of the window from `fromDate`. When pages come newest first (as SePay's list
  * does), reading stops at the first full page with nothing newer than `maxId`.
  */
-async function windowRecords(context: IPollFunctions, fromDate: string, maxId: number): Promise<IDataObject[]> {
+async function windowRecords(
+	context: IPollFunctions,
+	fromDate: string,
+	maxId: number,
+): Promise<IDataObject[]> {
 	return await sepayApiRequestAllItems.call(
 		context,
 		'oAuth2',
@@ -32,7 +36,11 @@ async function windowRecords(context: IPollFunctions, fromDate: string, maxId: n
 			lastNeeded: (page) => {
 				const first = numericId(page[0]) ?? 0;
 				const last = numericId(page[page.length - 1]) ?? 0;
-				return page.length >= PAGE_SIZE && first > last && !page.some((record) => (numericId(record) ?? Infinity) > maxId);
+				return (
+					page.length >= PAGE_SIZE &&
+					first > last &&
+					!page.some((record) => (numericId(record) ?? Infinity) > maxId)
+				);
 			},
 		},
 	);

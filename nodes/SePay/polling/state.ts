@@ -30,7 +30,11 @@ export type PollMode = 'everything' | 'missed';
  * The node's poll state, reset when it belongs to another API or mode (a state saved before modes
  * existed is "everything"'s, so a saved workflow keeps its cursor).
  */
-export function pollState(data: IDataObject, authentication: BankingAuthentication, mode: PollMode = 'everything'): PollState {
+export function pollState(
+	data: IDataObject,
+	authentication: BankingAuthentication,
+	mode: PollMode = 'everything',
+): PollState {
 	const state = data as PollState;
 	if (state.authentication !== authentication || (state.mode ?? 'everything') !== mode) {
 		const oldMemory = state.recentIds;

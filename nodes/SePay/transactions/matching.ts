@@ -40,7 +40,14 @@ const SPACE_TAG: Record<IdSpace, string> = { sepay: 's', apiV2: 'v' };
 
 /** Amount as canonical text: "18067000.00", 18067000 and "18,067,000" are one amount. */
 export function canonicalAmount(value: unknown): string | undefined {
-	const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'string' ? value : '';
+	const text =
+		typeof value === 'number'
+			? Number.isFinite(value)
+				? String(value)
+				: ''
+			: typeof value === 'string'
+				? value
+				: '';
 	const plain = text.trim().replace(/,/g, '');
 	const match = /^(\d+)(?:\.(\d*))?$/.exec(plain);
 	if (!match) return undefined;

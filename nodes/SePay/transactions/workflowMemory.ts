@@ -33,11 +33,17 @@ export class WorkflowMemory {
 
 	constructor(context: MemoryContext, options: MemoryOptions = {}) {
 		// Manual runs keep no static data in n8n: no shared index for them either.
-		const scope = context.getMode() === 'manual' ? undefined : `workflow:${context.getWorkflow().id ?? ''}`;
-		this.memory = new IdMemory(context.getWorkflowStaticData('global'), WORKFLOW_MEMORY_KEY, scope, {
-			capacity: WORKFLOW_MEMORY_CAPACITY,
-			...options,
-		});
+		const scope =
+			context.getMode() === 'manual' ? undefined : `workflow:${context.getWorkflow().id ?? ''}`;
+		this.memory = new IdMemory(
+			context.getWorkflowStaticData('global'),
+			WORKFLOW_MEMORY_KEY,
+			scope,
+			{
+				capacity: WORKFLOW_MEMORY_CAPACITY,
+				...options,
+			},
+		);
 	}
 
 	/**
@@ -57,7 +63,8 @@ export class WorkflowMemory {
 	 */
 	knows(keys: TransactionKeys, { includeAnswerPending = true } = {}): boolean {
 		return lookupList(keys).some(
-			(key) => this.memory.has(key) || (includeAnswerPending && this.memory.has(ANSWER_PENDING + key)),
+			(key) =>
+				this.memory.has(key) || (includeAnswerPending && this.memory.has(ANSWER_PENDING + key)),
 		);
 	}
 

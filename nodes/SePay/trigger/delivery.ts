@@ -25,7 +25,10 @@ function rawBodyOf(context: IWebhookFunctions): Buffer {
 	if (Buffer.isBuffer(raw)) return raw;
 	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
 	const parsed = context.getBodyData();
-	return Buffer.from(parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '', 'utf8');
+	return Buffer.from(
+		parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '',
+		'utf8',
+	);
 }
 
 interface Credential {
@@ -43,8 +46,10 @@ function acceptedCredentials(context: IWebhookFunctions): Credential[] {
 		return registrationsOf(context.getWorkflowStaticData('node'));
 	}
 	const verification = context.getNodeParameter('verification', 'apiKey') as Verification;
-	if (verification === 'apiKey') return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
-	if (verification === 'hmac') return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
+	if (verification === 'apiKey')
+		return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
+	if (verification === 'hmac')
+		return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
 	return [{ verification, secret: '' }];
 }
 
@@ -86,7 +91,11 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
-	const exact = { ...simple, amount: payload.transferAmount, balance: payload.accumulated ?? null } as SimpleTransaction;
+	const exact = {
+		...simple,
+		amount: payload.transferAmount,
+		balance: payload.accumulated ?? null,
+	} as SimpleTransaction;
 	const json = options.simplify === false ? payload : exact;
 	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
 	// transactions. SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
@@ -100,8 +109,15 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		// Answering after the run, SePay re-delivers only what it was not acknowledged for: this
 		// trigger's own earlier deliveries then run again; what another trigger ran does not.
 		if (memory.knows(keys, { includeAnswerPending: !answeredByWorkflow })) return acknowledge(this);
-		if (answeredByWorkflow && keys.id !== undefined && !claimRun(`${this.getWorkflow().id ?? ''}:${keys.id}`, Date.now())) {
-			return answer(this, 409, { success: false, message: 'This transaction is being processed; deliver it again later' });
+		if (
+			answeredByWorkflow &&
+			keys.id !== undefined &&
+			!claimRun(`${this.getWorkflow().id ?? ''}:${keys.id}`, Date.now())
+		) {
+			return answer(this, 409, {
+				success: false,
+				message: 'This transaction is being processed; deliver it again later',
+			});
 		}
 	}
 	memory.remember([keys], { answerPending: answeredByWorkflow });
@@ -109,7 +125,11 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 }
 
 /** Starts the workflow; SePay is answered now, or by n8n with the workflow's last output. */
-function start(context: IWebhookFunctions, json: IDataObject, answeredByWorkflow: boolean): IWebhookResponseData {
+function start(
+	context: IWebhookFunctions,
+	json: IDataObject,
+	answeredByWorkflow: boolean,
+): IWebhookResponseData {
 	if (answeredByWorkflow) return { workflowData: [[{ json }]] };
 	return answer(context, 200, SEPAY_SUCCESS, [[{ json }]]);
 }

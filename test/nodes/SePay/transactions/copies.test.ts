@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resetMemoryIndexes, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
-import { WORKFLOW_MEMORY_KEY, WorkflowMemory } from '../../../../nodes/SePay/transactions/workflowMemory';
+import {
+	WORKFLOW_MEMORY_KEY,
+	WorkflowMemory,
+} from '../../../../nodes/SePay/transactions/workflowMemory';
 
 /**
  * n8n's copies of one workflow's static data: each webhook request gets a fresh copy from the
@@ -13,7 +16,8 @@ const ctx = (data: IDataObject) => ({
 	getWorkflow: () => ({ id: 'wf-copies' }),
 	getMode: () => 'trigger',
 });
-const keysIn = (data: IDataObject) => storedKeys((data.global as IDataObject | undefined)?.[WORKFLOW_MEMORY_KEY]);
+const keysIn = (data: IDataObject) =>
+	storedKeys((data.global as IDataObject | undefined)?.[WORKFLOW_MEMORY_KEY]);
 
 describe('WorkflowMemory across n8n static-data copies', () => {
 	beforeEach(() => resetMemoryIndexes());
@@ -24,7 +28,10 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		new WorkflowMemory(ctx(pollCopy)).sync();
 		for (const id of ['101', '102']) {
 			const request = structuredClone(db);
-			new WorkflowMemory(ctx(request)).remember([{ id, fingerprint: `#s${id}`, counterpart: `#v${id}` }], { answerPending: true });
+			new WorkflowMemory(ctx(request)).remember(
+				[{ id, fingerprint: `#s${id}`, counterpart: `#v${id}` }],
+				{ answerPending: true },
+			);
 			db = structuredClone(request);
 		}
 		const poll = new WorkflowMemory(ctx(pollCopy));

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { canonicalAmount, idKey, keyList, lookupList, transactionKeys } from '../../../../nodes/SePay/transactions/matching';
+import {
+	canonicalAmount,
+	idKey,
+	keyList,
+	lookupList,
+	transactionKeys,
+} from '../../../../nodes/SePay/transactions/matching';
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 
 /** One bank transfer as each SePay surface reports it. */
@@ -59,10 +65,16 @@ function oAuth2(extra: IDataObject = {}): IDataObject {
 
 /** API v2 records have UUIDs (a space of their own); webhook and OAuth2 records SePay's numeric ids. */
 const keysOf = (record: IDataObject) =>
-	transactionKeys(simplifyTransaction(record), 'transaction_date' in record && !('bank_account_id' in record) && typeof record.id === 'string' ? 'apiV2' : 'sepay');
+	transactionKeys(
+		simplifyTransaction(record),
+		'transaction_date' in record && !('bank_account_id' in record) && typeof record.id === 'string'
+			? 'apiV2'
+			: 'sepay',
+	);
 /** Whether b, once remembered, makes a count as seen (and the other way round: the rule is symmetric). */
 const shareAKey = (a: IDataObject, b: IDataObject) => {
-	const seen = (x: IDataObject, y: IDataObject) => lookupList(keysOf(x)).some((key) => keyList(keysOf(y)).includes(key));
+	const seen = (x: IDataObject, y: IDataObject) =>
+		lookupList(keysOf(x)).some((key) => keyList(keysOf(y)).includes(key));
 	const forward = seen(a, b);
 	expect(seen(b, a)).toBe(forward);
 	return forward;
@@ -95,16 +107,27 @@ describe('Matching one transfer across SePay surfaces', () => {
 	});
 
 	it('never takes two transfers that look alike for one (same amount, memo and day, another reference)', () => {
-		expect(shareAKey(webhook(), apiV2({ reference_number: 'MBVCB.3278907688', id: 'other-uuid' }))).toBe(false);
-		expect(shareAKey(webhook(), webhook({ id: 92705, referenceCode: 'MBVCB.3278907688' }))).toBe(false);
+		expect(
+			shareAKey(webhook(), apiV2({ reference_number: 'MBVCB.3278907688', id: 'other-uuid' })),
+		).toBe(false);
+		expect(shareAKey(webhook(), webhook({ id: 92705, referenceCode: 'MBVCB.3278907688' }))).toBe(
+			false,
+		);
 	});
 
 	it('never merges transfers with one reference but another amount, account, direction or day', () => {
 		const other = { id: 'other-uuid' };
 		expect(shareAKey(webhook(), apiV2({ ...other, amount_in: 2277001 }))).toBe(false);
 		expect(shareAKey(webhook(), apiV2({ ...other, account_number: '0123499998' }))).toBe(false);
-		expect(shareAKey(webhook(), apiV2({ ...other, transfer_type: 'out', amount_in: 0, amount_out: 2277000 }))).toBe(false);
-		expect(shareAKey(webhook(), apiV2({ ...other, transaction_date: '2026-11-24 14:02:37' }))).toBe(false);
+		expect(
+			shareAKey(
+				webhook(),
+				apiV2({ ...other, transfer_type: 'out', amount_in: 0, amount_out: 2277000 }),
+			),
+		).toBe(false);
+		expect(shareAKey(webhook(), apiV2({ ...other, transaction_date: '2026-11-24 14:02:37' }))).toBe(
+			false,
+		);
 	});
 
 	it('without a reference: no fingerprint, matched by id only (two such transfers stay two)', () => {
@@ -125,12 +148,14 @@ describe('Matching one transfer across SePay surfaces', () => {
 		expect(idKey('9007199254740993')).not.toBe(idKey('9007199254740992'));
 		expect(idKey('0077001')).not.toBe(idKey('77001'));
 		const big = (id: string, ref: string) => keysOf(webhook({ id, referenceCode: ref }));
-		expect(keyList(big('9007199254740993', 'FT1'))).not.toEqual(expect.arrayContaining(keyList(big('9007199254740992', 'FT2'))));
+		expect(keyList(big('9007199254740993', 'FT1'))).not.toEqual(
+			expect.arrayContaining(keyList(big('9007199254740992', 'FT2'))),
+		);
 		// The same big id is one transaction.
 		expect(big('9007199254740993', 'FT1').id).toBe(big('9007199254740993', 'FT1').id);
 	});
 
-	it('has no id for SePay\'s test delivery (id 0) or a missing id', () => {
+	it("has no id for SePay's test delivery (id 0) or a missing id", () => {
 		expect(idKey(0)).toBeUndefined();
 		expect(idKey('0')).toBeUndefined();
 		expect(idKey(null)).toBeUndefined();

@@ -1,7 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IdMemory, resetMemoryIndexes, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
-import { WORKFLOW_MEMORY_KEY, WorkflowMemory, type MemoryContext } from '../../../../nodes/SePay/transactions/workflowMemory';
+import {
+	IdMemory,
+	resetMemoryIndexes,
+	storedKeys,
+} from '../../../../nodes/SePay/transactions/idMemory';
+import {
+	WORKFLOW_MEMORY_KEY,
+	WorkflowMemory,
+	type MemoryContext,
+} from '../../../../nodes/SePay/transactions/workflowMemory';
 
 /** Two nodes of one workflow: each gets n8n's static data the way n8n hands it out. */
 function workflow(id: string, data: IDataObject = {}, mode = 'trigger') {
@@ -29,17 +37,23 @@ describe('WorkflowMemory', () => {
 		expect(other.knows(tx('101'))).toBe(true);
 		expect(other.knows({ counterpart: '#fp101' })).toBe(true);
 		expect(other.knows(tx('102', '#fp102'))).toBe(false);
-		expect(storedKeys((wf.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual(['101', '#fp101']);
+		expect(storedKeys((wf.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([
+			'101',
+			'#fp101',
+		]);
 	});
 
-	it("sync writes what the other trigger remembered into a long-lived copy (saved whole by n8n, it must not be stale)", () => {
+	it('sync writes what the other trigger remembered into a long-lived copy (saved whole by n8n, it must not be stale)', () => {
 		const webhookCopy = workflow('wf1');
 		const pollCopy = workflow('wf1');
 		const poll = new WorkflowMemory(pollCopy.context());
 		new WorkflowMemory(webhookCopy.context()).remember([tx('101', '#a')]);
 		expect(storedKeys((pollCopy.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([]);
 		poll.sync();
-		expect(storedKeys((pollCopy.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual(['101', '#a']);
+		expect(storedKeys((pollCopy.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([
+			'101',
+			'#a',
+		]);
 	});
 
 	it('is not shared between workflows', () => {

@@ -44,7 +44,13 @@ const payload = (id: number | string, extra: IDataObject = {}) => ({
 async function trigger(acknowledge: string, staticData: IDataObject = {}) {
 	const driver = await serveWebhook({
 		node: new SePayTrigger(),
-		parameters: { registration: 'manual', verification: 'apiKey', apiKey: KEY, direction: 'both', options: { acknowledge } },
+		parameters: {
+			registration: 'manual',
+			verification: 'apiKey',
+			apiKey: KEY,
+			direction: 'both',
+			options: { acknowledge },
+		},
 		store,
 		staticData,
 	});
@@ -67,21 +73,39 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		const description = node.description.webhooks![0];
 		const workflowFor = (options: IDataObject) =>
 			new Workflow({
-				nodes: [{ id: '1', name: 'T', type: 'sePayTrigger', typeVersion: 1, position: [0, 0], parameters: { options: options as never } }],
+				nodes: [
+					{
+						id: '1',
+						name: 'T',
+						type: 'sePayTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { options: options as never },
+					},
+				],
 				connections: {},
 				active: false,
-				nodeTypes: { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) } as never,
+				nodeTypes: {
+					getByName: () => node,
+					getByNameAndVersion: () => node,
+					getKnownTypes: () => ({}),
+				} as never,
 			});
 		const mode = (options: IDataObject) => {
 			const workflow = workflowFor(options);
-			return workflow.expression.getSimpleParameterValue(workflow.getNode('T')!, description.responseMode as string, 'webhook', {});
+			return workflow.expression.getSimpleParameterValue(
+				workflow.getNode('T')!,
+				description.responseMode as string,
+				'webhook',
+				{},
+			);
 		};
 		expect(mode({ acknowledge: 'workflowEnd' })).toBe('lastNode');
 		expect(mode({})).toBe('onReceived');
 		expect(mode({ acknowledge: 'onReceipt' })).toBe('onReceived');
 	});
 
-	it('does not answer for the workflow, and runs SePay\'s re-delivery again (a crash or error left it unacknowledged)', async () => {
+	it("does not answer for the workflow, and runs SePay's re-delivery again (a crash or error left it unacknowledged)", async () => {
 		const driver = await trigger('workflowEnd');
 		await deliver(driver, payload(501));
 		expect(driver.executions).toHaveLength(1);
@@ -92,7 +116,7 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		expect(driver.executions).toHaveLength(2);
 	});
 
-	it('tells a parallel duplicate (within SePay\'s 30 s answer window) to come back later, without running it', async () => {
+	it("tells a parallel duplicate (within SePay's 30 s answer window) to come back later, without running it", async () => {
 		const driver = await trigger('workflowEnd');
 		await deliver(driver, payload(502));
 		const second = await deliver(driver, payload(502));

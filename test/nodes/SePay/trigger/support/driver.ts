@@ -3,9 +3,21 @@
  * the tests short — one webhook server per trigger with its static data and parameters, the
  * activation hooks against that server's URL, and a poller that keeps its static data.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters, INodeType, WorkflowActivateMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
 
-import { activateWebhook, deactivateWebhook, NODE_STATIC_DATA_KEY, runPoll, startWebhookServer } from '../../../../../harness';
+import {
+	activateWebhook,
+	deactivateWebhook,
+	NODE_STATIC_DATA_KEY,
+	runPoll,
+	startWebhookServer,
+} from '../../../../../harness';
 import type { CredentialStore } from '../../../../../harness/credential-store';
 
 export interface DriverOptions {
@@ -52,7 +64,12 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 	// The harness re-reads these objects on every request and hook call.
 	const parameters: INodeParameters = { ...options.parameters };
 	const staticData: IDataObject = options.staticData ?? {};
-	const server = await startWebhookServer({ node: options.node, parameters, store: options.store, staticData });
+	const server = await startWebhookServer({
+		node: options.node,
+		parameters,
+		store: options.store,
+		staticData,
+	});
 	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
 		parameters,
@@ -74,7 +91,8 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 		globalStaticData: () => (staticData.global ?? {}) as IDataObject,
 		activate: async (activation = 'activate', webhookUrl?: string) =>
 			await activateWebhook(hookOptions(activation, webhookUrl)),
-		deactivate: async (webhookUrl?: string) => await deactivateWebhook(hookOptions('update', webhookUrl)),
+		deactivate: async (webhookUrl?: string) =>
+			await deactivateWebhook(hookOptions('update', webhookUrl)),
 		setParameters: (next) => replaceContents(parameters, next),
 		forgetStaticData: () => replaceContents(staticData, {}),
 		seedStaticData: (data) => replaceContents(staticData, structuredClone(data)),
