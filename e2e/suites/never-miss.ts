@@ -300,14 +300,8 @@ export const suite: E2ESuite = {
 						// What a restart starts from: every delivered transaction is in the database.
 						const saved = await savedMemory(ctx, s);
 						const unsaved = ids.filter((id) => !saved.includes(`+${id}`));
-						// KNOWN ISSUE (n8n 2.41.1): with the answer after the run (n8n's lastNode response
-						// mode), n8n does not save the static data the trigger changed; 2.8 does.
-						if (!ctx.version.startsWith('2.8.')) {
-							console.log(
-								`never_miss_unsaved_memory{${s.label}}: ${unsaved.length} of ${ids.length} (KNOWN ISSUE on n8n ${ctx.version})`,
-							);
-							continue;
-						}
+						// n8n 2.41 skips the save after the answer in lastNode mode; the trigger's step in the
+						// run writes the entries into the run's static data instead (trigger/persistInRun.ts).
 						assert.deepEqual(
 							unsaved,
 							[],
@@ -341,16 +335,6 @@ export const suite: E2ESuite = {
 					for (let i = 0; i < 3; i++) await simulate(i, 'after restart').settled;
 					for (const s of SETUPS) {
 						const runs = await settledRuns(ctx, s, created);
-						// KNOWN ISSUE (n8n 2.41.1): the transactions the webhook ran before the restart are
-						// emitted again by the poll, because n8n 2.41 did not save their memory entries (see the
-						// first check). Asserted on 2.8.x; elsewhere none lost, duplicates printed.
-						if (!ctx.version.startsWith('2.8.')) {
-							const twice = assertNoneLost(runs, created, s.label);
-							console.log(
-								`never_miss_restart_ran_twice{${s.label}}: ${twice} of ${created.length} (KNOWN ISSUE on n8n ${ctx.version})`,
-							);
-							continue;
-						}
 						assertExactlyOnce(runs, created, s.label);
 						// (A delivery may lose the race against a poll: it then runs by the poll, still once.)
 						const polled = runs

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { handleDelivery } from './trigger/delivery';
+import { passDeliveryOn } from './trigger/persistInRun';
 import { credentialShownFor } from './transport/credentialDisplay';
 import {
 	manualAuthenticationProperty,
@@ -79,5 +82,10 @@ export class SePayTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery.call(this);
+	}
+
+	/** The trigger's step in the run it started (see trigger/persistInRun.ts). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return passDeliveryOn.call(this);
 	}
 }

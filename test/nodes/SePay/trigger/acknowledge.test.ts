@@ -8,6 +8,7 @@ import { WorkflowMemory } from '../../../../nodes/SePay/transactions/workflowMem
 import { transactionKeys } from '../../../../nodes/SePay/transactions/matching';
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 import { createCredentialStore } from '../../../../harness/credential-store';
+import { runNode } from '../../../../harness/run-node';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 
 /**
@@ -156,5 +157,45 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		resetRunClaims();
 		expect(await deliver(driver, payload(504))).toEqual({ status: 200, body: '{"success":true}' });
 		expect(driver.executions).toHaveLength(1);
+	});
+
+	// n8n saves what webhook() remembered when it answers; answering after the run, n8n 2.41 skips
+	// that save (its pre-run Workflow resets the static data's change flag). The trigger's own step
+	// in the run writes the memory into the run's static data, which n8n saves when the run ends.
+	const runStep = async (acknowledge: string, staticData: IDataObject) =>
+		await runNode({
+			node: new SePayTrigger(),
+			parameters: {
+				registration: 'manual',
+				verification: 'apiKey',
+				apiKey: KEY,
+				direction: 'both',
+				options: { acknowledge },
+			},
+			items: [{ json: { id: 601, reference: 'FT601' } }],
+			mode: 'webhook',
+			staticData,
+		});
+
+	it("When the Workflow Finishes: the run itself saves the memory (what the delivery remembered is not lost with n8n 2.41's skipped save)", async () => {
+		const staticData: IDataObject = {};
+		await deliver(await trigger('workflowEnd', staticData), payload(601));
+		// The run starts from the static data as saved before the delivery: without the entry.
+		delete staticData.global;
+		const { output } = await runStep('workflowEnd', staticData);
+		expect(output).toEqual([[expect.objectContaining({ json: { id: 601, reference: 'FT601' } })]]);
+		const saved = JSON.stringify(
+			(staticData.global as IDataObject | undefined)?.sepayTransactions ?? {},
+		);
+		expect(saved).toContain('+601');
+	});
+
+	it('On Receipt: the step only passes the items on (n8n saves the memory when it answers)', async () => {
+		const staticData: IDataObject = {};
+		await deliver(await trigger('onReceipt', staticData), payload(602));
+		delete staticData.global;
+		const { output } = await runStep('onReceipt', staticData);
+		expect(output).toEqual([[expect.objectContaining({ json: { id: 601, reference: 'FT601' } })]]);
+		expect(staticData.global).toBeUndefined();
 	});
 });
