@@ -25,7 +25,7 @@ export async function newWorkflow(page: Page, editorUrl: string): Promise<void> 
 }
 
 /** A new workflow with one SePay action added from the nodes panel (n8n adds its manual trigger). */
-export async function newWorkflowWithAction(page: Page, editorUrl: string, action: string): Promise<void> {
+export async function newWorkflowWithAction(page: Page, editorUrl: string, action: string, needsCredential = true): Promise<void> {
 	await newWorkflow(page, editorUrl);
 	await searchNodes(page, 'SePay');
 	await page.getByTestId('node-creator-item-name').filter({ hasText: /^SePay$/ }).first().click();
@@ -34,7 +34,7 @@ export async function newWorkflowWithAction(page: Page, editorUrl: string, actio
 	if (!(await item.isVisible().catch(() => false))) await panel.getByText(/^Actions \(\d+\)/).click();
 	await item.click();
 	await page.getByTestId('ndv').waitFor();
-	await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
+	if (needsCredential) await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
 }
 
 /** Opens the nodes panel (on a workflow with nodes) and searches. */
