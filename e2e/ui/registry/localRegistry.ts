@@ -64,6 +64,8 @@ function verdaccioConfig(dir: string, key: string, cert: string): string {
 			'https:',
 			`  key: ${key}`,
 			`  cert: ${cert}`,
+			// runServer builds its server from the first listen address: HTTPS, with the key and cert above.
+			'listen: https://127.0.0.1:443',
 			'log: { type: stdout, format: pretty, level: warn }',
 			'',
 		].join('\n'),
@@ -101,8 +103,8 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
 	const { key, cert } = makeCertificate(dir);
 	const hostsFile = join(dir, 'hosts');
 	privateHosts(hostsFile);
-	const { runServer } = (await import('verdaccio')) as { runServer: (config: string, o: { listenArg: string }) => Promise<Server> };
-	const server = await runServer(verdaccioConfig(dir, key, cert), { listenArg: 'https://127.0.0.1:443' });
+	const { runServer } = (await import('verdaccio')) as { runServer: (config: string) => Promise<Server> };
+	const server = await runServer(verdaccioConfig(dir, key, cert));
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(443, '127.0.0.1', () => resolve());
