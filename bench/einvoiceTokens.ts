@@ -26,7 +26,13 @@ async function main(): Promise<void> {
 	const items = Math.max(1, Number(arg('items', '100')));
 	// Pace of the credential (Custom environment): token counts do not depend on it, only the time.
 	const rps = Math.max(0.1, Number(arg('rps', '200')));
-	const emu = await startEmulator({ port: 0, seed: 1, transactions: 1, einvoiceJobDelayMs: 0, einvoiceQuota: 1_000_000 });
+	const emu = await startEmulator({
+		port: 0,
+		seed: 1,
+		transactions: 1,
+		einvoiceJobDelayMs: 0,
+		einvoiceQuota: 1_000_000,
+	});
 	try {
 		const store = createCredentialStore(
 			{
@@ -52,11 +58,19 @@ async function main(): Promise<void> {
 			options: { pollInterval: 0.01, timeout: 30 },
 		};
 		const tokenRequests = () => emu.countRequests('POST', '/v1/token');
-		const perRun: Array<{ run: number; expired: boolean; tokens: number; invoices: number; seconds: number }> = [];
+		const perRun: Array<{
+			run: number;
+			expired: boolean;
+			tokens: number;
+			invoices: number;
+			seconds: number;
+		}> = [];
 		for (let run = 1; run <= runs + 1; run++) {
 			const expired = run === runs + 1;
 			if (expired) emu.expireTokens();
-			const input: INodeExecutionData[] = Array.from({ length: items }, (_, i) => ({ json: { id: run * 1_000_000 + i } }));
+			const input: INodeExecutionData[] = Array.from({ length: items }, (_, i) => ({
+				json: { id: run * 1_000_000 + i },
+			}));
 			const before = tokenRequests();
 			const started = process.hrtime.bigint();
 			const { output } = await runNode({ node: new SePay(), parameters, store, items: input });
@@ -72,8 +86,12 @@ async function main(): Promise<void> {
 				`${label}: items=${items} issued=${r.invoices} token_requests=${r.tokens} seconds=${r.seconds.toFixed(2)}`,
 			);
 		}
-		console.log(`einvoice_token_requests_total: ${tokenRequests()} for ${items * perRun.length} items in ${perRun.length} runs`);
-		console.log(`einvoice_unauthorized_responses: ${emu.requests.filter((r) => r.status === 401).length}`);
+		console.log(
+			`einvoice_token_requests_total: ${tokenRequests()} for ${items * perRun.length} items in ${perRun.length} runs`,
+		);
+		console.log(
+			`einvoice_unauthorized_responses: ${emu.requests.filter((r) => r.status === 401).length}`,
+		);
 		if (perRun.some((r) => r.invoices !== items)) process.exitCode = 1;
 	} finally {
 		await emu.close();

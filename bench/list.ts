@@ -44,7 +44,12 @@ async function main(): Promise<void> {
 	const figures: RunFigures[] = [];
 	for (let run = 1; run <= runs; run++) {
 		// A fresh emulator per run: its rate-limit window and request counters start empty.
-		const emu = await startEmulator({ port: 0, seed: 1, transactions, rateLimit: { perSecond: PER_SECOND } });
+		const emu = await startEmulator({
+			port: 0,
+			seed: 1,
+			transactions,
+			rateLimit: { perSecond: PER_SECOND },
+		});
 		const common = { environment: 'custom', baseUrl: emu.baseUrl, requestsPerSecond: PER_SECOND };
 		const store = createCredentialStore(
 			{
@@ -67,7 +72,12 @@ async function main(): Promise<void> {
 				node: new SePay(),
 				store,
 				credentials: [auth === 'apiToken' ? 'sePayApi' : 'sePayOAuth2Api'],
-				parameters: { authentication: auth, resource: 'transaction', operation: 'getAll', returnAll: true },
+				parameters: {
+					authentication: auth,
+					resource: 'transaction',
+					operation: 'getAll',
+					returnAll: true,
+				},
 			});
 			const items = result.output[0] ?? [];
 			records = items.length;
@@ -92,7 +102,9 @@ async function main(): Promise<void> {
 		await emu.close();
 	}
 
-	console.log(`Return All over ${transactions} transactions, ${auth}, emulator limit ${PER_SECOND}/s, per_page ${PER_PAGE}, ceiling ${ceiling} records/s`);
+	console.log(
+		`Return All over ${transactions} transactions, ${auth}, emulator limit ${PER_SECOND}/s, per_page ${PER_PAGE}, ceiling ${ceiling} records/s`,
+	);
 	console.table(
 		figures.map((f) => ({
 			run: f.run,

@@ -24,7 +24,8 @@ function measure(prefill: number, scope: string): number {
 	// Fill through the memory itself (one save), then read back as n8n would.
 	for (let i = 0; i < prefill; i += 1000) {
 		const batch: IDataObject = JSON.parse(JSON.stringify(saved)) as IDataObject;
-		for (let j = i; j < Math.min(prefill, i + 1000); j++) isDuplicateDelivery(batch, KEY, scope, String(j + 1));
+		for (let j = i; j < Math.min(prefill, i + 1000); j++)
+			isDuplicateDelivery(batch, KEY, scope, String(j + 1));
 		saved = batch;
 	}
 	const samples: number[] = [];
@@ -32,7 +33,8 @@ function measure(prefill: number, scope: string): number {
 	for (let round = 0; round < DELIVERIES; round++) {
 		const copy = JSON.parse(JSON.stringify(saved)) as IDataObject;
 		const t = performance.now();
-		if (isDuplicateDelivery(copy, KEY, scope, String(id++))) throw new Error('a new id was taken for a duplicate');
+		if (isDuplicateDelivery(copy, KEY, scope, String(id++)))
+			throw new Error('a new id was taken for a duplicate');
 		samples.push(performance.now() - t);
 		saved = copy;
 	}

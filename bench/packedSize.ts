@@ -22,8 +22,12 @@ export function packedSize(root = resolve(__dirname, '..')): PackInfo {
 
 if (require.main === module) {
 	const info = packedSize();
-	const outside = info.files.map((f) => f.path).filter((p) => !/^(dist\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
+	const outside = info.files
+		.map((f) => f.path)
+		.filter((p) => !/^(dist\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(p));
 	console.log(`packed_kb: ${(info.size / 1024).toFixed(1)}`);
 	console.log(`unpacked_kb: ${(info.unpackedSize / 1024).toFixed(1)}`);
-	console.log(`files: ${info.files.length}${outside.length ? ` (unexpected: ${outside.join(', ')})` : ''}`);
+	console.log(
+		`files: ${info.files.length}${outside.length ? ` (unexpected: ${outside.join(', ')})` : ''}`,
+	);
 }

@@ -35,8 +35,21 @@ function runBench(bench: Bench): { figures: Map<string, string>; ok: boolean } {
 	console.log(`\n### ${bench.script}`);
 	const result = spawnSync(
 		'npx',
-		['ts-node', '--transpile-only', '--prefer-ts-exts', '-P', 'tsconfig.test.json', bench.script, ...(bench.args ?? [])],
-		{ cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+		[
+			'ts-node',
+			'--transpile-only',
+			'--prefer-ts-exts',
+			'-P',
+			'tsconfig.test.json',
+			bench.script,
+			...(bench.args ?? []),
+		],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 64 * 1024 * 1024,
+		},
 	);
 	process.stdout.write(result.stdout ?? '');
 	const figures = new Map<string, string>();
@@ -62,10 +75,12 @@ function main(): void {
 	console.log('| --- | --- | --- | --- |');
 	for (const headline of HEADLINES) {
 		const value = all.get(headline.name);
-		const verdict = value === undefined ? 'not measured' : headline.good(Number(value)) ? 'ok' : 'below target';
+		const verdict =
+			value === undefined ? 'not measured' : headline.good(Number(value)) ? 'ok' : 'below target';
 		console.log(`| ${headline.name} | ${value ?? '-'} | ${headline.target} | ${verdict} |`);
 	}
-	for (const headline of HEADLINES) console.log(`${headline.name}: ${all.get(headline.name) ?? 'not measured'}`);
+	for (const headline of HEADLINES)
+		console.log(`${headline.name}: ${all.get(headline.name) ?? 'not measured'}`);
 	if (failed.length) {
 		console.log(`\nbenchmarks that could not run: ${failed.join(', ')}`);
 		process.exitCode = 1;

@@ -35,7 +35,10 @@ import { say } from '../e2e/progress';
 import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
 import { DEDUP_CAPACITY } from '../nodes/SePay/transactions/dedup';
-import { SEEN_IDS_KEY } from '../nodes/SePay/trigger/delivery';
+import {
+	WORKFLOW_MEMORY_CAPACITY,
+	WORKFLOW_MEMORY_KEY,
+} from '../nodes/SePay/transactions/workflowMemory';
 import { IdMemory, storedKeys } from '../nodes/SePay/transactions/idMemory';
 
 const LABEL = 'bench:trigger';
@@ -54,13 +57,22 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-	const args: Args = { version: DEV_VERSION, burst: 500, concurrency: 10, rounds: 3, dedupOff: false, seedIds: 0, keep: false };
+	const args: Args = {
+		version: DEV_VERSION,
+		burst: 500,
+		concurrency: 10,
+		rounds: 3,
+		dedupOff: false,
+		seedIds: 0,
+		keep: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
 		const value = () => inline ?? argv[++i] ?? '';
 		const count = (min: number, max: number) => {
 			const n = Number(value());
-			if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} takes a whole number ${min}–${max}`);
+			if (!Number.isInteger(n) || n < min || n > max)
+				throw new Error(`${flag} takes a whole number ${min}–${max}`);
 			return n;
 		};
 		if (flag === '--version') args.version = value();
@@ -70,7 +82,10 @@ function parseArgs(argv: string[]): Args {
 		else if (flag === '--dedup-off') args.dedupOff = true;
 		else if (flag === '--seed-ids') args.seedIds = count(0, DEDUP_CAPACITY);
 		else if (flag === '--keep') args.keep = true;
-		else throw new Error(`unknown argument ${argv[i]} (--version, --burst, --concurrency, --rounds, --dedup-off, --seed-ids, --keep)`);
+		else
+			throw new Error(
+				`unknown argument ${argv[i]} (--version, --burst, --concurrency, --rounds, --dedup-off, --seed-ids, --keep)`,
+			);
 	}
 	return args;
 }
@@ -86,11 +101,17 @@ export interface Target {
 	liveStatus: number;
 }
 
-/** The trigger's memory as stored after `count` deliveries (ids 1…count, all within the horizon). */
+/** The workflow's memory as stored after `count` deliveries (id and fingerprint of ids 1…count, all within the horizon). */
 function filledMemory(count: number): unknown {
 	const store: Record<string, unknown> = {};
-	new IdMemory(store as never, SEEN_IDS_KEY, undefined, { capacity: DEDUP_CAPACITY }).add(...Array.from({ length: count }, (_, i) => String(i + 1)));
-	return store[SEEN_IDS_KEY];
+	const keys = Array.from({ length: count }, (_, i) => [
+		String(i + 1),
+		`#s${String(i + 1).padStart(12, 'f')}`,
+	]).flat();
+	new IdMemory(store as never, WORKFLOW_MEMORY_KEY, undefined, {
+		capacity: WORKFLOW_MEMORY_CAPACITY,
+	}).add(...keys);
+	return store[WORKFLOW_MEMORY_KEY];
 }
 
 export function sepayTrigger(id: string, webhookId: string, deduplicate: boolean, seedIds: number) {
@@ -98,25 +119,53 @@ export function sepayTrigger(id: string, webhookId: string, deduplicate: boolean
 		node(
 			'SePay Trigger',
 			ourType('sePayTrigger'),
-			{ registration: 'manual', verification: 'apiKey', apiKey: API_KEY, direction: 'both', options: { deduplicate, simplify: true } },
+			{
+				registration: 'manual',
+				verification: 'apiKey',
+				apiKey: API_KEY,
+				direction: 'both',
+				options: { deduplicate, simplify: true },
+			},
 			{ webhookId },
 		),
 		node('Done', 'n8n-nodes-base.noOp'),
 	]);
 	// A trigger that has run for a while: its memory is full (read and written at every delivery).
-	if (seedIds > 0) workflow.staticData = { 'node:SePay Trigger': { [SEEN_IDS_KEY]: filledMemory(seedIds) } };
+	if (seedIds > 0)
+		workflow.staticData = { global: { [WORKFLOW_MEMORY_KEY]: filledMemory(seedIds) } };
 	return workflow;
 }
 
 export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = true) {
 	const webhookNodePath = 'sepay-bench-webhook-node';
 	// Without its key the trigger answers 401 and starts nothing.
-	const unauthenticated: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+	const unauthenticated: RequestInit = {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	};
 	// A CORS preflight names the path without running it: 404 until registered, then 204.
-	const preflight: RequestInit = { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' } };
+	const preflight: RequestInit = {
+		method: 'OPTIONS',
+		headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+	};
 	const targets: Target[] = [
-		{ key: 'trigger', title: 'SePay Trigger', workflowId: 'benchSePayTrigger1', path: '/webhook/sepay-bench-trigger-0001/webhook', probe: unauthenticated, liveStatus: 401 },
-		{ key: 'webhook_node', title: 'Webhook node', workflowId: 'benchWebhookNode01', path: `/webhook/${webhookNodePath}`, probe: preflight, liveStatus: 204 },
+		{
+			key: 'trigger',
+			title: 'SePay Trigger',
+			workflowId: 'benchSePayTrigger1',
+			path: '/webhook/sepay-bench-trigger-0001/webhook',
+			probe: unauthenticated,
+			liveStatus: 401,
+		},
+		{
+			key: 'webhook_node',
+			title: 'Webhook node',
+			workflowId: 'benchWebhookNode01',
+			path: `/webhook/${webhookNodePath}`,
+			probe: preflight,
+			liveStatus: 204,
+		},
 	];
 	const workflows = [
 		sepayTrigger(targets[0].workflowId, 'sepay-bench-trigger-0001', true, seedIds),
@@ -124,7 +173,12 @@ export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = tr
 			node(
 				'Webhook',
 				'n8n-nodes-base.webhook',
-				{ httpMethod: 'POST', path: webhookNodePath, responseMode: 'onReceived', options: { responseData: '{"success":true}' } },
+				{
+					httpMethod: 'POST',
+					path: webhookNodePath,
+					responseMode: 'onReceived',
+					options: { responseData: '{"success":true}' },
+				},
 				{ typeVersion: 2.1, webhookId: 'sepay-bench-webhook-node-0002' },
 			),
 			node('Done', 'n8n-nodes-base.noOp'),
@@ -132,11 +186,27 @@ export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = tr
 	];
 	if (fullMemory) {
 		// The same trigger with its memory at the bound (10,000 ids): the worst case of every delivery.
-		targets.push({ key: 'trigger_full_memory', title: 'SePay Trigger, memory full', workflowId: 'benchSePayTrigger3', path: '/webhook/sepay-bench-trigger-0004/webhook', probe: unauthenticated, liveStatus: 401 });
-		workflows.push(sepayTrigger('benchSePayTrigger3', 'sepay-bench-trigger-0004', true, DEDUP_CAPACITY));
+		targets.push({
+			key: 'trigger_full_memory',
+			title: 'SePay Trigger, memory full',
+			workflowId: 'benchSePayTrigger3',
+			path: '/webhook/sepay-bench-trigger-0004/webhook',
+			probe: unauthenticated,
+			liveStatus: 401,
+		});
+		workflows.push(
+			sepayTrigger('benchSePayTrigger3', 'sepay-bench-trigger-0004', true, DEDUP_CAPACITY),
+		);
 	}
 	if (dedupOff) {
-		targets.push({ key: 'trigger_dedup_off', title: 'SePay Trigger, dedup off', workflowId: 'benchSePayTrigger2', path: '/webhook/sepay-bench-trigger-0003/webhook', probe: unauthenticated, liveStatus: 401 });
+		targets.push({
+			key: 'trigger_dedup_off',
+			title: 'SePay Trigger, dedup off',
+			workflowId: 'benchSePayTrigger2',
+			path: '/webhook/sepay-bench-trigger-0003/webhook',
+			probe: unauthenticated,
+			liveStatus: 401,
+		});
 		workflows.push(sepayTrigger('benchSePayTrigger2', 'sepay-bench-trigger-0003', false, seedIds));
 	}
 	return { targets, workflows };
@@ -176,17 +246,31 @@ function post(agent: Agent, url: URL, body: string): Promise<Ack> {
 				method: 'POST',
 				agent,
 				timeout: REQUEST_TIMEOUT_MS,
-				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Apikey ${API_KEY}` },
+				headers: {
+					'content-type': 'application/json',
+					'content-length': Buffer.byteLength(body),
+					authorization: `Apikey ${API_KEY}`,
+				},
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-				res.on('error', (e) => resolve({ status: 0, body: '', ms: performance.now() - started, error: e.message }));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+						ms: performance.now() - started,
+					}),
+				);
+				res.on('error', (e) =>
+					resolve({ status: 0, body: '', ms: performance.now() - started, error: e.message }),
+				);
 			},
 		);
 		req.on('timeout', () => req.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-		req.on('error', (e) => resolve({ status: 0, body: '', ms: performance.now() - started, error: e.message }));
+		req.on('error', (e) =>
+			resolve({ status: 0, body: '', ms: performance.now() - started, error: e.message }),
+		);
 		req.end(body);
 	});
 }
@@ -220,13 +304,21 @@ function isSePaySuccess(body: string): boolean {
 }
 
 /** Finished executions of a workflow with an id above `afterId` (the public API lists no running ones). */
-async function executionsSince(baseUrl: string, apiKey: string, workflowId: string, afterId: number): Promise<ExecutionRecord[]> {
+async function executionsSince(
+	baseUrl: string,
+	apiKey: string,
+	workflowId: string,
+	afterId: number,
+): Promise<ExecutionRecord[]> {
 	const found: ExecutionRecord[] = [];
 	let cursor = '';
 	for (let page = 0; page < 200; page++) {
 		const qs = `workflowId=${encodeURIComponent(workflowId)}&includeData=false&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 		const r = await n8nRequest(baseUrl, 'GET', `/api/v1/executions?${qs}`, { apiKey });
-		if (r.status !== 200) throw new Error(`GET /api/v1/executions: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+		if (r.status !== 200)
+			throw new Error(
+				`GET /api/v1/executions: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`,
+			);
 		const data = (r.json.data ?? []) as ExecutionRecord[];
 		const newer = data.filter((e) => Number(e.id) > afterId);
 		found.push(...newer);
@@ -238,14 +330,22 @@ async function executionsSince(baseUrl: string, apiKey: string, workflowId: stri
 }
 
 async function lastExecutionId(baseUrl: string, apiKey: string): Promise<number> {
-	const r = await n8nRequest(baseUrl, 'GET', '/api/v1/executions?limit=1&includeData=false', { apiKey });
+	const r = await n8nRequest(baseUrl, 'GET', '/api/v1/executions?limit=1&includeData=false', {
+		apiKey,
+	});
 	if (r.status !== 200) throw new Error(`GET /api/v1/executions: HTTP ${r.status}`);
 	const [newest] = (r.json.data ?? []) as ExecutionRecord[];
 	return newest ? Number(newest.id) : 0;
 }
 
 /** Polls until `expected` executions finished, or none finished for `stallMs` (bounded either way). */
-async function waitForRound(baseUrl: string, apiKey: string, workflowId: string, afterId: number, expected: number): Promise<ExecutionRecord[]> {
+async function waitForRound(
+	baseUrl: string,
+	apiKey: string,
+	workflowId: string,
+	afterId: number,
+	expected: number,
+): Promise<ExecutionRecord[]> {
 	const stallMs = 30_000;
 	const hardLimit = Date.now() + Math.max(120_000, expected * 200);
 	let seen = -1;
@@ -278,24 +378,46 @@ export interface RoundResult {
  * One burst to a target and the executions it caused. `receiver` takes the deliveries; the
  * executions are read from `api` (the same n8n, or in queue mode the main).
  */
-export async function runRound(receiver: N8nInstance, apiKey: string, target: Target, round: number, ids: number[], concurrency: number, api: N8nInstance = receiver): Promise<RoundResult> {
+export async function runRound(
+	receiver: N8nInstance,
+	apiKey: string,
+	target: Target,
+	round: number,
+	ids: number[],
+	concurrency: number,
+	api: N8nInstance = receiver,
+): Promise<RoundResult> {
 	const afterId = await lastExecutionId(api.baseUrl, apiKey);
 	const firstSend = Date.now();
 	const acks = await burst(new URL(`${receiver.baseUrl}${target.path}`), ids, concurrency);
-	const executions = await waitForRound(api.baseUrl, apiKey, target.workflowId, afterId, ids.length);
-	const lastStop = Math.max(...executions.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0)), firstSend);
+	const executions = await waitForRound(
+		api.baseUrl,
+		apiKey,
+		target.workflowId,
+		afterId,
+		ids.length,
+	);
+	const lastStop = Math.max(
+		...executions.map((e) => (e.stoppedAt ? Date.parse(e.stoppedAt) : 0)),
+		firstSend,
+	);
 	const seconds = (lastStop - firstSend) / 1000;
 
 	const problems: string[] = [];
 	const badAcks = acks.filter((a) => a.status !== 200 || !isSePaySuccess(a.body));
 	if (badAcks.length) {
 		const sample = badAcks[0];
-		problems.push(`${badAcks.length} acks not 200 {"success":true} (e.g. ${sample.status} ${sample.error ?? sample.body.slice(0, 80)})`);
+		problems.push(
+			`${badAcks.length} acks not 200 {"success":true} (e.g. ${sample.status} ${sample.error ?? sample.body.slice(0, 80)})`,
+		);
 	}
 	const missing = Math.abs(executions.length - ids.length);
 	if (missing) problems.push(`${executions.length} executions finished, expected ${ids.length}`);
 	const unsuccessful = executions.filter((e) => e.status !== 'success');
-	if (unsuccessful.length) problems.push(`${unsuccessful.length} executions ended ${[...new Set(unsuccessful.map((e) => e.status))].join('/')}`);
+	if (unsuccessful.length)
+		problems.push(
+			`${unsuccessful.length} executions ended ${[...new Set(unsuccessful.map((e) => e.status))].join('/')}`,
+		);
 	return {
 		target,
 		round,
@@ -326,7 +448,10 @@ export async function alternatingRounds(
 			const ids = Array.from({ length: args.burst }, () => nextId++);
 			const result = await run(target, round, ids);
 			results.push(result);
-			say(label, `round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`);
+			say(
+				label,
+				`round ${round} ${target.title}: ${fixed(result.execsPerSec)} execs/s (${fixed(result.seconds, 2)} s)${result.problems.length ? `; ${result.problems.join('; ')}` : ''}`,
+			);
 		}
 	}
 	return results;
@@ -346,12 +471,18 @@ function percentile(values: number[], p: number): number {
 }
 
 /** The trigger's remembered ids after the run: fewer than it executed means concurrent saves overwrote each other. */
-async function rememberedIds(baseUrl: string, cookie: string, workflowId: string): Promise<number | undefined> {
+async function rememberedIds(
+	baseUrl: string,
+	cookie: string,
+	workflowId: string,
+): Promise<number | undefined> {
 	const r = await n8nRequest(baseUrl, 'GET', `/rest/workflows/${workflowId}`, { cookie });
-	const staticData = (r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined)?.staticData;
+	const staticData = (
+		r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined
+	)?.staticData;
 	if (r.status !== 200 || !staticData) return undefined;
-	const node = Object.entries(staticData).find(([key]) => key.startsWith('node:'))?.[1];
-	return storedKeys(node?.[SEEN_IDS_KEY]).length;
+	return storedKeys(staticData.global?.[WORKFLOW_MEMORY_KEY]).filter((key) => !key.startsWith('#'))
+		.length;
 }
 
 export async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<void> {
@@ -359,7 +490,10 @@ export async function waitUntilLive(n8n: N8nInstance, target: Target): Promise<v
 	for (;;) {
 		const status = await n8n.httpStatus(target.path, target.probe);
 		if (status === target.liveStatus) return;
-		if (Date.now() > deadline) throw new Error(`${target.title} webhook ${target.path} answered ${status || 'nothing'}, not ${target.liveStatus}, after 120 s. Log: ${n8n.logFile}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${target.title} webhook ${target.path} answered ${status || 'nothing'}, not ${target.liveStatus}, after 120 s. Log: ${n8n.logFile}`,
+			);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
@@ -384,9 +518,14 @@ async function main(): Promise<number> {
 		const cookie = await ownerSession(n8n.baseUrl);
 		const apiKey = await createApiKey(n8n.baseUrl, cookie);
 		for (const target of targets) await waitUntilLive(n8n, target);
-		say(LABEL, `setup done in ${Math.round((Date.now() - started) / 1000)} s; ${args.rounds} rounds × ${targets.length} workflows × ${args.burst} deliveries, concurrency ${args.concurrency}, API key verification`);
+		say(
+			LABEL,
+			`setup done in ${Math.round((Date.now() - started) / 1000)} s; ${args.rounds} rounds × ${targets.length} workflows × ${args.burst} deliveries, concurrency ${args.concurrency}, API key verification`,
+		);
 
-		const results = await alternatingRounds(LABEL, targets, args, 1_000_001, (target, round, ids) => runRound(n8n, apiKey, target, round, ids, args.concurrency));
+		const results = await alternatingRounds(LABEL, targets, args, 1_000_001, (target, round, ids) =>
+			runRound(n8n, apiKey, target, round, ids, args.concurrency),
+		);
 
 		const summary = targets.map((target) => {
 			const mine = results.filter((r) => r.target === target);
@@ -407,8 +546,13 @@ async function main(): Promise<number> {
 		const full = summary.find((x) => x.target.key === 'trigger_full_memory');
 
 		console.log('');
-		console.log(`trigger_ratio_to_webhook_node: ${fixed(webhookNode.execsPerSec > 0 ? trigger.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`);
-		if (full) console.log(`trigger_ratio_full_memory: ${fixed(webhookNode.execsPerSec > 0 ? full.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`);
+		console.log(
+			`trigger_ratio_to_webhook_node: ${fixed(webhookNode.execsPerSec > 0 ? trigger.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`,
+		);
+		if (full)
+			console.log(
+				`trigger_ratio_full_memory: ${fixed(webhookNode.execsPerSec > 0 ? full.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`,
+			);
 		console.log(`trigger_execs_per_sec: ${fixed(trigger.execsPerSec)}`);
 		if (full) console.log(`trigger_full_memory_execs_per_sec: ${fixed(full.execsPerSec)}`);
 		console.log(`webhook_node_execs_per_sec: ${fixed(webhookNode.execsPerSec)}`);
@@ -419,21 +563,31 @@ async function main(): Promise<number> {
 		if (args.dedupOff) {
 			const off = of('trigger_dedup_off');
 			console.log(`trigger_dedup_off_execs_per_sec: ${fixed(off.execsPerSec)}`);
-			console.log(`trigger_dedup_off_ratio_to_webhook_node: ${fixed(webhookNode.execsPerSec > 0 ? off.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`);
+			console.log(
+				`trigger_dedup_off_ratio_to_webhook_node: ${fixed(webhookNode.execsPerSec > 0 ? off.execsPerSec / webhookNode.execsPerSec : NaN, 3)}`,
+			);
 		}
 		if (kept !== undefined) {
 			// Every delivery had a new id, so all should be remembered (up to the node's capacity).
 			console.log(`trigger_dedup_ids_remembered: ${kept}`);
-			console.log(`trigger_dedup_ids_expected: ${Math.min(args.seedIds + args.rounds * args.burst, DEDUP_CAPACITY)}`);
+			console.log(
+				`trigger_dedup_ids_expected: ${Math.min(args.seedIds + args.rounds * args.burst, DEDUP_CAPACITY)}`,
+			);
 		}
 		console.log(`failed_runs: ${summary.reduce((sum, s) => sum + s.failures, 0)}`);
 
 		console.log('');
-		console.log(`n8n ${args.version}, ${args.rounds} rounds × ${args.burst} deliveries, concurrency ${args.concurrency} (medians; latency over all rounds)`);
+		console.log(
+			`n8n ${args.version}, ${args.rounds} rounds × ${args.burst} deliveries, concurrency ${args.concurrency} (medians; latency over all rounds)`,
+		);
 		console.log('| workflow | execs/s | per round | ack p50 ms | ack p99 ms | failures |');
 		console.log('| --- | --- | --- | --- | --- | --- |');
-		for (const s of summary) console.log(`| ${s.target.title} | ${fixed(s.execsPerSec)} | ${s.perRound} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${s.failures} |`);
-		for (const r of results.filter((x) => x.problems.length)) console.log(`failure: round ${r.round} ${r.target.title}: ${r.problems.join('; ')}`);
+		for (const s of summary)
+			console.log(
+				`| ${s.target.title} | ${fixed(s.execsPerSec)} | ${s.perRound} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${s.failures} |`,
+			);
+		for (const r of results.filter((x) => x.problems.length))
+			console.log(`failure: round ${r.round} ${r.target.title}: ${r.problems.join('; ')}`);
 		say(LABEL, `done in ${Math.round((Date.now() - started) / 1000)} s`);
 		ok = true;
 		return 0;

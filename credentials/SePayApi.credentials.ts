@@ -28,7 +28,10 @@ export class SePayApi implements ICredentialType {
 
 	displayName = 'SePay API';
 
-	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SePay/sepay.svg',
+		dark: 'file:../nodes/SePay/sepay.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-api-token';
 
@@ -87,9 +90,18 @@ export class SePayApi implements ICredentialType {
 		// API v2 answers {"status":"success",…} or {"status":"error","message":…,"error_code":…}; an
 		// answer without `status` (an HTML page, another server) is not SePay API v2 at all.
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'error_code', value: 'unauthorized', message: WRONG_TOKEN_MESSAGE } },
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: SEPAY_ERROR_MESSAGE } },
-			{ type: 'responseSuccessBody', properties: { key: 'status', value: undefined, message: NOT_SEPAY_MESSAGE } },
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'error_code', value: 'unauthorized', message: WRONG_TOKEN_MESSAGE },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: 'error', message: SEPAY_ERROR_MESSAGE },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'status', value: undefined, message: NOT_SEPAY_MESSAGE },
+			},
 		],
 	};
 }

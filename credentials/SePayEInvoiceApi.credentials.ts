@@ -17,7 +17,8 @@ const HOSTS: Record<string, string> = {
 };
 
 function einvoiceRoot(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'custom') return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	if (credentials.environment === 'custom')
+		return String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 	return HOSTS[String(credentials.environment)] ?? HOSTS.production;
 }
 
@@ -28,7 +29,9 @@ export const NOT_EINVOICE_MESSAGE =
 	'The answer did not come from the SePay eInvoice API: check the Environment, and the Base URL of a Custom one (the root, without /v1).';
 
 function tokenFailure(status: number | undefined, code: unknown): string {
-	const detail = [status ? `HTTP ${status}` : '', code ? String(code) : ''].filter(Boolean).join(' ');
+	const detail = [status ? `HTTP ${status}` : '', code ? String(code) : '']
+		.filter(Boolean)
+		.join(' ');
 	return `SePay eInvoice did not issue an access token${detail ? ` (${detail})` : ''}: check the client ID, the client secret and the environment`;
 }
 
@@ -43,7 +46,10 @@ export class SePayEInvoiceApi implements ICredentialType {
 
 	displayName = 'SePay eInvoice API';
 
-	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SePay/sepay.svg',
+		dark: 'file:../nodes/SePay/sepay.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-einvoice';
 
@@ -94,7 +100,10 @@ export class SePayEInvoiceApi implements ICredentialType {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
 				url: `${einvoiceRoot(credentials)}/v1/token`,
-				auth: { username: String(credentials.clientId), password: String(credentials.clientSecret) },
+				auth: {
+					username: String(credentials.clientId),
+					password: String(credentials.clientSecret),
+				},
 				json: true,
 			})) as IDataObject;
 		} catch (error) {
@@ -136,8 +145,14 @@ export class SePayEInvoiceApi implements ICredentialType {
 		},
 		// SePay answers {"success":true,"data":{"access_token":…}} or {"success":false,"error":{…}}.
 		rules: [
-			{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: WRONG_CLIENT_MESSAGE } },
-			{ type: 'responseSuccessBody', properties: { key: 'data.access_token', value: undefined, message: NOT_EINVOICE_MESSAGE } },
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'success', value: false, message: WRONG_CLIENT_MESSAGE },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'data.access_token', value: undefined, message: NOT_EINVOICE_MESSAGE },
+			},
 		],
 	};
 }

@@ -23,7 +23,10 @@ export class SePayOAuth2Api implements ICredentialType {
 
 	displayName = 'SePay OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SePay/sepay.svg',
+		dark: 'file:../nodes/SePay/sepay.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-oauth2';
 
@@ -55,7 +58,12 @@ export class SePayOAuth2Api implements ICredentialType {
 				'={{$self["environment"] === "custom" ? String($self["baseUrl"]).replace(/\\/+$/, "") + "/oauth/token" : "https://my.sepay.vn/oauth/token"}}',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: SCOPES.join(' ') },
-		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
 		// SePay reads client_id and client_secret from the form body, not from Basic auth.
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];

@@ -19,9 +19,13 @@ export class SePayPaymentGatewayApi implements ICredentialType {
 
 	displayName = 'SePay Payment Gateway API';
 
-	icon: Icon = { light: 'file:../nodes/SePay/sepay.svg', dark: 'file:../nodes/SePay/sepay.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/SePay/sepay.svg',
+		dark: 'file:../nodes/SePay/sepay.dark.svg',
+	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-payment-gateway-credential';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-sepay#sepay-payment-gateway-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -37,7 +41,8 @@ export class SePayPaymentGatewayApi implements ICredentialType {
 				{
 					name: 'Sandbox',
 					value: 'sandbox',
-					description: 'Test payments: pgapi-sandbox.sepay.vn and the pay-sandbox.sepay.vn checkout',
+					description:
+						'Test payments: pgapi-sandbox.sepay.vn and the pay-sandbox.sepay.vn checkout',
 				},
 				CUSTOM_ENVIRONMENT,
 			],
@@ -51,7 +56,8 @@ export class SePayPaymentGatewayApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'SP-LIVE-XXXXXXX',
-			description: 'Shown in my.sepay.vn → Payment Gateway → integration information (SP-TEST-… in the sandbox)',
+			description:
+				'Shown in my.sepay.vn → Payment Gateway → integration information (SP-TEST-… in the sandbox)',
 		},
 		{
 			displayName: 'Secret Key',
@@ -60,7 +66,8 @@ export class SePayPaymentGatewayApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Signs checkout forms, authenticates order API calls and proves IPNs come from SePay',
+			description:
+				'Signs checkout forms, authenticates order API calls and proves IPNs come from SePay',
 		},
 	];
 

@@ -7,10 +7,20 @@ import { nodeItems, runError } from './run-data';
 export { assert };
 
 /** The execution succeeded; returns the named node's output items (at least `min`). */
-export function expectItems(result: ExecuteResult, nodeName: string, min = 1): Array<Record<string, unknown>> {
-	assert.ok(result.ok, `execute failed (rc ${result.code}): ${runError(result.output) ?? result.stderr.slice(-500)}`);
+export function expectItems(
+	result: ExecuteResult,
+	nodeName: string,
+	min = 1,
+): Array<Record<string, unknown>> {
+	assert.ok(
+		result.ok,
+		`execute failed (rc ${result.code}): ${runError(result.output) ?? result.stderr.slice(-500)}`,
+	);
 	const items = nodeItems(result.output, nodeName);
-	assert.ok(items.length >= min, `${nodeName} returned ${items.length} items, expected at least ${min}`);
+	assert.ok(
+		items.length >= min,
+		`${nodeName} returned ${items.length} items, expected at least ${min}`,
+	);
 	return items;
 }
 

@@ -10,7 +10,12 @@ export function cacheDir(): string {
 	const explicit = process.env.SEPAY_N8N_CACHE;
 	const base = explicit
 		? resolve(explicit)
-		: join(process.env.XDG_CACHE_HOME ? resolve(process.env.XDG_CACHE_HOME) : join(homedir(), '.cache'), 'n8n-nodes-sepay');
+		: join(
+				process.env.XDG_CACHE_HOME
+					? resolve(process.env.XDG_CACHE_HOME)
+					: join(homedir(), '.cache'),
+				'n8n-nodes-sepay',
+			);
 	mkdirSync(base, { recursive: true });
 	return base;
 }

@@ -3,7 +3,12 @@ import { formatDuration, say } from './progress';
 import type { CheckResult } from './suite';
 
 /** `record(suite)(name, fn)` runs one check; a throw marks it failed and calls `onFail`. */
-export function checkRecorder(results: CheckResult[], version: string, label: string, onFail: () => void) {
+export function checkRecorder(
+	results: CheckResult[],
+	version: string,
+	label: string,
+	onFail: () => void,
+) {
 	return (suite: string) =>
 		async (name: string, fn: () => Promise<void> | void): Promise<void> => {
 			const t = Date.now();

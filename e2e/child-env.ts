@@ -6,7 +6,10 @@
  */
 import { delimiter } from 'node:path';
 
-export function childEnv(binDirFirst?: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(
+	binDirFirst?: string,
+	extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE_OPTIONS' || k === 'NODE_ENV') continue;

@@ -46,10 +46,19 @@ export interface CommandResult {
 	timedOut: boolean;
 }
 
-export function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
+export function runCommand(
+	command: string,
+	args: string[],
+	options: CommandOptions,
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
 		const detached = options.detached === true;
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached,
+		});
 		if (detached && child.pid) trackGroup(child.pid);
 		const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
 		log?.write(`\n$ ${command} ${args.join(' ')}\n`);
@@ -82,12 +91,22 @@ export function runCommand(command: string, args: string[], options: CommandOpti
 			clearTimeout(timer);
 			if (child.pid) untrackGroup(child.pid);
 			log?.end();
-			resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
+			resolve({
+				code,
+				signal,
+				stdout: Buffer.concat(out).toString('utf8'),
+				stderr: Buffer.concat(err).toString('utf8'),
+				timedOut,
+			});
 		});
 	});
 }
 
 /** The last few non-empty lines of some output, for error messages. */
 export function tail(text: string, lines = 15): string {
-	return text.split('\n').filter((l) => l.trim()).slice(-lines).join('\n');
+	return text
+		.split('\n')
+		.filter((l) => l.trim())
+		.slice(-lines)
+		.join('\n');
 }

@@ -10,13 +10,19 @@ export const DEMO_CREDENTIALS = {
 	apiToken: { type: 'sePayApi', id: 'sepayDemoApiTok1', name: 'SePay API token (emulator)' },
 	oAuth2: { type: 'sePayOAuth2Api', id: 'sepayDemoOAuth21', name: 'SePay OAuth2 (emulator)' },
 	eInvoice: { type: 'sePayEInvoiceApi', id: 'sepayDemoEInv001', name: 'SePay eInvoice (emulator)' },
-	paymentGateway: { type: 'sePayPaymentGatewayApi', id: 'sepayDemoPgApi01', name: 'SePay Payment Gateway (emulator)' },
+	paymentGateway: {
+		type: 'sePayPaymentGatewayApi',
+		id: 'sepayDemoPgApi01',
+		name: 'SePay Payment Gateway (emulator)',
+	},
 } as const;
 
 export type DemoCredentialKey = keyof typeof DEMO_CREDENTIALS;
 
 /** `{ <type>: { id, name } }` for a workflow node's `credentials`. */
-export function credentialRef(key: DemoCredentialKey): Record<string, { id: string; name: string }> {
+export function credentialRef(
+	key: DemoCredentialKey,
+): Record<string, { id: string; name: string }> {
 	const c = DEMO_CREDENTIALS[key];
 	return { [c.type]: { id: c.id, name: c.name } };
 }
@@ -37,29 +43,44 @@ function stamped(list: CredentialJson[], nowMs: number): CredentialJson[] {
  * @param requestsPerSecond the credentials' pacing: high for tests, SePay's 3 for the demo.
  * @param nowMs the clock for the credentials' timestamps.
  */
-export function demoCredentials(emu: Emulator, requestsPerSecond = 100, nowMs = Date.now()): CredentialJson[] {
+export function demoCredentials(
+	emu: Emulator,
+	requestsPerSecond = 100,
+	nowMs = Date.now(),
+): CredentialJson[] {
 	const custom = { environment: 'custom', baseUrl: emu.baseUrl, requestsPerSecond };
 	// OAuth2 "already connected": token data minted by the emulator, as n8n stores it after the
 	// authorization-code flow, so no browser round trip is needed. The refresh token works too.
 	const token = emu.issueOAuthToken();
-	return stamped([
-		{
-			...DEMO_CREDENTIALS.oAuth2,
-			data: {
-				...custom,
-				clientId: emu.secrets.oauthClientId,
-				clientSecret: emu.secrets.oauthClientSecret,
-				oauthTokenData: { ...token },
+	return stamped(
+		[
+			{
+				...DEMO_CREDENTIALS.oAuth2,
+				data: {
+					...custom,
+					clientId: emu.secrets.oauthClientId,
+					clientSecret: emu.secrets.oauthClientSecret,
+					oauthTokenData: { ...token },
+				},
 			},
-		},
-		{
-			...DEMO_CREDENTIALS.eInvoice,
-			data: { ...custom, clientId: emu.secrets.einvoiceClientId, clientSecret: emu.secrets.einvoiceClientSecret },
-		},
-		{
-			...DEMO_CREDENTIALS.paymentGateway,
-			data: { ...custom, merchantId: emu.secrets.pgMerchantId, secretKey: emu.secrets.pgSecretKey },
-		},
-		{ ...DEMO_CREDENTIALS.apiToken, data: { ...custom, apiToken: emu.secrets.apiToken } },
-	], nowMs);
+			{
+				...DEMO_CREDENTIALS.eInvoice,
+				data: {
+					...custom,
+					clientId: emu.secrets.einvoiceClientId,
+					clientSecret: emu.secrets.einvoiceClientSecret,
+				},
+			},
+			{
+				...DEMO_CREDENTIALS.paymentGateway,
+				data: {
+					...custom,
+					merchantId: emu.secrets.pgMerchantId,
+					secretKey: emu.secrets.pgSecretKey,
+				},
+			},
+			{ ...DEMO_CREDENTIALS.apiToken, data: { ...custom, apiToken: emu.secrets.apiToken } },
+		],
+		nowMs,
+	);
 }

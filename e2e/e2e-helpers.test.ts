@@ -12,7 +12,14 @@ import { loadSuites } from './suites';
 
 describe('parseExecuteOutput', () => {
 	it('finds the JSON after and before log lines', () => {
-		const out = ['Task Broker ready on 127.0.0.1, port 5690', 'Failed to start Python task runner', '{', '  "data": { "n": [1, 2] }', '}', 'Stopping'].join('\n');
+		const out = [
+			'Task Broker ready on 127.0.0.1, port 5690',
+			'Failed to start Python task runner',
+			'{',
+			'  "data": { "n": [1, 2] }',
+			'}',
+			'Stopping',
+		].join('\n');
 		expect(parseExecuteOutput(out)).toEqual({ data: { n: [1, 2] } });
 	});
 	it('returns undefined when there is no JSON', () => {
@@ -43,8 +50,16 @@ describe('parseStartOptions', () => {
 	it('has defaults, flags and environment overrides', () => {
 		const d = parseStartOptions([], {})!;
 		expect([d.emulatorPort, d.n8nPort, d.rateLimit, d.reimport]).toEqual([4010, 5678, true, false]);
-		const o = parseStartOptions(['--port=4300', '--n8n-port', '5700', '--no-rate-limit', '--examples', '/x'], { SEPAY_EMULATOR_PORT: '1' })!;
-		expect([o.emulatorPort, o.n8nPort, o.rateLimit, o.examplesDir]).toEqual([4300, 5700, false, '/x']);
+		const o = parseStartOptions(
+			['--port=4300', '--n8n-port', '5700', '--no-rate-limit', '--examples', '/x'],
+			{ SEPAY_EMULATOR_PORT: '1' },
+		)!;
+		expect([o.emulatorPort, o.n8nPort, o.rateLimit, o.examplesDir]).toEqual([
+			4300,
+			5700,
+			false,
+			'/x',
+		]);
 		expect(parseStartOptions([], { SEPAY_N8N_PORT: '6000' })!.n8nPort).toBe(6000);
 		expect(parseStartOptions(['--help'], {})).toBeNull();
 	});
@@ -98,7 +113,9 @@ describe('withLock', () => {
 
 describe('loadSuites', () => {
 	it('finds the suites and refuses unknown names', () => {
-		expect(loadSuites().map((s) => s.name)).toEqual(expect.arrayContaining(['smoke', 'trigger-smoke']));
+		expect(loadSuites().map((s) => s.name)).toEqual(
+			expect.arrayContaining(['smoke', 'trigger-smoke']),
+		);
 		expect(() => loadSuites(['nope'])).toThrow(/unknown suite/);
 	});
 });

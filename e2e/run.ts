@@ -22,7 +22,8 @@ interface Args {
 
 function portArg(flag: string, value: string): number {
 	const port = Number(value);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${flag} expects a TCP port (1–65535), got "${value}"`);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new Error(`${flag} expects a TCP port (1–65535), got "${value}"`);
 	return port;
 }
 
@@ -31,23 +32,39 @@ function parseArgs(argv: string[]): Args {
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
 		const value = () => inline ?? argv[++i] ?? '';
-		if (flag === '--version') args.versions.push(...value().split(/[\s,]+/).filter(Boolean));
-		else if (flag === '--suite') args.suites.push(...value().split(/[\s,]+/).filter(Boolean));
+		if (flag === '--version')
+			args.versions.push(
+				...value()
+					.split(/[\s,]+/)
+					.filter(Boolean),
+			);
+		else if (flag === '--suite')
+			args.suites.push(
+				...value()
+					.split(/[\s,]+/)
+					.filter(Boolean),
+			);
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--mode') {
 			const mode = value();
-			if (mode !== 'queue' && mode !== 'regular') throw new Error(`--mode expects "queue" or "regular", got "${mode}"`);
+			if (mode !== 'queue' && mode !== 'regular')
+				throw new Error(`--mode expects "queue" or "regular", got "${mode}"`);
 			args.mode = mode;
 		} else if (flag === '--redis-port') args.redisPort = portArg(flag, value());
 		else if (flag === '--postgres-port') args.postgresPort = portArg(flag, value());
-		else throw new Error(`unknown argument ${argv[i]} (use --version <v>, --suite <name>, --keep, --mode queue, --redis-port <n>, --postgres-port <n>)`);
+		else
+			throw new Error(
+				`unknown argument ${argv[i]} (use --version <v>, --suite <name>, --keep, --mode queue, --redis-port <n>, --postgres-port <n>)`,
+			);
 	}
 	if (args.mode === 'queue') {
-		if (args.versions.some((v) => v !== QUEUE_VERSION)) throw new Error(`--mode queue runs n8n ${QUEUE_VERSION} only`);
+		if (args.versions.some((v) => v !== QUEUE_VERSION))
+			throw new Error(`--mode queue runs n8n ${QUEUE_VERSION} only`);
 		args.versions = [QUEUE_VERSION];
 		return args;
 	}
-	if (!args.versions.length && process.env.SEPAY_E2E_VERSIONS) args.versions = process.env.SEPAY_E2E_VERSIONS.split(/[\s,]+/).filter(Boolean);
+	if (!args.versions.length && process.env.SEPAY_E2E_VERSIONS)
+		args.versions = process.env.SEPAY_E2E_VERSIONS.split(/[\s,]+/).filter(Boolean);
 	if (!args.versions.length) args.versions = N8N_VERSIONS.map((v) => v.version);
 	args.versions.forEach(findVersion);
 	return args;
@@ -57,14 +74,29 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	const args = parseArgs(process.argv.slice(2));
 	const results: CheckResult[] = [];
-	if (args.mode === 'queue') results.push(...(await runQueueMode({ keep: args.keep, suites: args.suites, redisPort: args.redisPort, postgresPort: args.postgresPort })));
-	else for (const version of args.versions) results.push(...(await runVersion(version, loadSuites(args.suites), { keep: args.keep })));
+	if (args.mode === 'queue')
+		results.push(
+			...(await runQueueMode({
+				keep: args.keep,
+				suites: args.suites,
+				redisPort: args.redisPort,
+				postgresPort: args.postgresPort,
+			})),
+		);
+	else
+		for (const version of args.versions)
+			results.push(...(await runVersion(version, loadSuites(args.suites), { keep: args.keep })));
 	const failed = results.filter((r) => !r.ok);
 	if (failed.length) {
 		process.stdout.write('\nFailures:\n');
-		for (const f of failed) process.stdout.write(`  n8n ${f.version} ${f.suite}: ${f.name}\n    ${(f.error ?? '').split('\n').join('\n    ')}\n`);
+		for (const f of failed)
+			process.stdout.write(
+				`  n8n ${f.version} ${f.suite}: ${f.name}\n    ${(f.error ?? '').split('\n').join('\n    ')}\n`,
+			);
 	}
-	process.stdout.write(`\ne2e (${args.versions.map((v) => `n8n ${v}${args.mode === 'queue' ? ' queue mode' : ''}`).join(', ')}) in ${formatDuration(Date.now() - started)}: ${results.length - failed.length} passed, ${failed.length} failed\n`);
+	process.stdout.write(
+		`\ne2e (${args.versions.map((v) => `n8n ${v}${args.mode === 'queue' ? ' queue mode' : ''}`).join(', ')}) in ${formatDuration(Date.now() - started)}: ${results.length - failed.length} passed, ${failed.length} failed\n`,
+	);
 	return failed.length || !results.length ? 1 : 0;
 }
 

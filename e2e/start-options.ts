@@ -33,14 +33,20 @@ export interface StartOptions {
 
 function port(flag: string, value: string | undefined): number {
 	const n = Number(value);
-	if (!value || !/^\d+$/.test(value) || n < 1 || n > 65535) throw new Error(`${flag} needs a port number (1-65535), got "${value ?? ''}"`);
+	if (!value || !/^\d+$/.test(value) || n < 1 || n > 65535)
+		throw new Error(`${flag} needs a port number (1-65535), got "${value ?? ''}"`);
 	return n;
 }
 
 /** null for --help. */
-export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): StartOptions | null {
+export function parseStartOptions(
+	argv: string[],
+	env: NodeJS.ProcessEnv = process.env,
+): StartOptions | null {
 	const o: StartOptions = {
-		emulatorPort: env.SEPAY_EMULATOR_PORT ? port('SEPAY_EMULATOR_PORT', env.SEPAY_EMULATOR_PORT) : 4010,
+		emulatorPort: env.SEPAY_EMULATOR_PORT
+			? port('SEPAY_EMULATOR_PORT', env.SEPAY_EMULATOR_PORT)
+			: 4010,
 		n8nPort: env.SEPAY_N8N_PORT ? port('SEPAY_N8N_PORT', env.SEPAY_N8N_PORT) : 5678,
 		examplesDir: env.SEPAY_EXAMPLES_DIR || join(REPO_ROOT, 'examples'),
 		reimport: false,

@@ -23,12 +23,24 @@ const LABEL = 'start';
 function assertPortFree(port: number, what: string, flag: string): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
-		server.once('error', () => reject(new Error(`${what} port ${port} is in use: stop what runs there or pick another with ${flag}`)));
+		server.once('error', () =>
+			reject(
+				new Error(
+					`${what} port ${port} is in use: stop what runs there or pick another with ${flag}`,
+				),
+			),
+		);
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
 	});
 }
 
-function banner(o: StartOptions, emu: Emulator, n8n: N8nInstance, ownerReady: boolean, exampleCount: number): string {
+function banner(
+	o: StartOptions,
+	emu: Emulator,
+	n8n: N8nInstance,
+	ownerReady: boolean,
+	exampleCount: number,
+): string {
 	const b = emu.baseUrl;
 	const tx = `curl -s -X POST ${b}/_control/transactions -H 'content-type: application/json' -d '{"amount":50000,"content":"DH123456 demo payment"}'`;
 	const hook = `curl -s -X POST ${b}/_control/webhooks -H 'content-type: application/json' -d '{"webhook_url":"${n8n.baseUrl}/webhook/<webhook id>/webhook","event_type":"All","authen_type":"Api_Key","api_key":"<the key set in the trigger>"}'`;
@@ -96,7 +108,12 @@ async function main(): Promise<number> {
 			rateLimit: o.rateLimit ? { perSecond: 3 } : false,
 		});
 		say(LABEL, `SePay emulator at ${emu.baseUrl}`);
-		n8n = await new N8nInstance(install, { userFolder: o.userFolder, port: o.n8nPort, label: `n8n ${DEV_VERSION}`, echo: o.verbose }).init();
+		n8n = await new N8nInstance(install, {
+			userFolder: o.userFolder,
+			port: o.n8nPort,
+			label: `n8n ${DEV_VERSION}`,
+			echo: o.verbose,
+		}).init();
 		say(LABEL, `installing the packed package into ${o.userFolder}/.n8n/nodes`);
 		await n8n.installPackage();
 		// Every start: the emulator is new (fresh OAuth2 tokens, maybe another port).
@@ -107,7 +124,10 @@ async function main(): Promise<number> {
 		if (fresh.length) {
 			say(LABEL, `importing ${fresh.length} example workflow(s) from ${o.examplesDir}`);
 			await n8n.importWorkflows(fresh);
-			rememberImported(o.userFolder, fresh.map((w) => w.id));
+			rememberImported(
+				o.userFolder,
+				fresh.map((w) => w.id),
+			);
 		}
 		say(LABEL, `starting n8n ${DEV_VERSION} at ${n8n.baseUrl} (log: ${n8n.logFile})`);
 		await n8n.start();

@@ -34,9 +34,17 @@ export interface LiveContext extends BaseContext {
 	/** The owner's session cookie, for the editor's /rest and /types endpoints. */
 	cookie: string;
 	/** GET/POST… to n8n as the owner (session cookie); JSON body parsed. */
-	request(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
+	request(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: Record<string, unknown> }>;
 	executions(workflowId: string): Promise<ExecutionRecord[]>;
-	waitForExecutions(workflowId: string, count?: number, timeoutMs?: number): Promise<ExecutionRecord[]>;
+	waitForExecutions(
+		workflowId: string,
+		count?: number,
+		timeoutMs?: number,
+	): Promise<ExecutionRecord[]>;
 }
 
 export interface E2ESuite {

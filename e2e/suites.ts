@@ -15,6 +15,9 @@ export function loadSuites(only: string[] = []): E2ESuite[] {
 			return mod.suite;
 		});
 	const unknown = only.filter((n) => !suites.some((s) => s.name === n));
-	if (unknown.length) throw new Error(`unknown suite(s): ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`);
+	if (unknown.length)
+		throw new Error(
+			`unknown suite(s): ${unknown.join(', ')}; known: ${suites.map((s) => s.name).join(', ')}`,
+		);
 	return only.length ? suites.filter((s) => only.includes(s.name)) : suites;
 }

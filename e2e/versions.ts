@@ -19,6 +19,9 @@ export const DEV_VERSION = '2.8.4';
 
 export function findVersion(version: string): N8nVersion {
 	const found = N8N_VERSIONS.find((v) => v.version === version);
-	if (!found) throw new Error(`unknown n8n version ${version}; known: ${N8N_VERSIONS.map((v) => v.version).join(', ')}`);
+	if (!found)
+		throw new Error(
+			`unknown n8n version ${version}; known: ${N8N_VERSIONS.map((v) => v.version).join(', ')}`,
+		);
 	return found;
 }

@@ -21,7 +21,12 @@ export const ourType = (name: string): string => `${PACKAGE_NAME}.${name}`;
 
 let counter = 0;
 
-export function node(name: string, type: string, parameters: Record<string, unknown> = {}, extra: Partial<NodeJson> = {}): NodeJson {
+export function node(
+	name: string,
+	type: string,
+	parameters: Record<string, unknown> = {},
+	extra: Partial<NodeJson> = {},
+): NodeJson {
 	counter++;
 	return {
 		id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
@@ -35,17 +40,31 @@ export function node(name: string, type: string, parameters: Record<string, unkn
 }
 
 /** The SePay action node with one of the demo credentials. */
-export function sepayNode(name: string, parameters: Record<string, unknown>, credential: DemoCredentialKey): NodeJson {
+export function sepayNode(
+	name: string,
+	parameters: Record<string, unknown>,
+	credential: DemoCredentialKey,
+): NodeJson {
 	return node(name, ourType('sePay'), parameters, { credentials: credentialRef(credential) });
 }
 
 /** n8n's HTTP Request node using one of our credential types (proves `authenticate` on its own). */
-export function httpWithCredential(name: string, url: string, credential: DemoCredentialKey): NodeJson {
+export function httpWithCredential(
+	name: string,
+	url: string,
+	credential: DemoCredentialKey,
+): NodeJson {
 	const ref = credentialRef(credential);
 	return node(
 		name,
 		'n8n-nodes-base.httpRequest',
-		{ method: 'GET', url, authentication: 'predefinedCredentialType', nodeCredentialType: Object.keys(ref)[0], options: {} },
+		{
+			method: 'GET',
+			url,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: Object.keys(ref)[0],
+			options: {},
+		},
 		{ typeVersion: 4.2, credentials: ref },
 	);
 }
@@ -55,9 +74,18 @@ export function chain(id: string, name: string, nodes: NodeJson[]): WorkflowJson
 	const connections: Record<string, unknown> = {};
 	nodes.forEach((n, i) => {
 		n.position = [i * 220, 0];
-		if (i > 0) connections[nodes[i - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
+		if (i > 0)
+			connections[nodes[i - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
 	});
-	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** Manual Trigger → nodes: a workflow `n8n execute --id` can run headless. */

@@ -5,19 +5,36 @@
  * 404 not_found, 400 validation_failed + errors{field:[…]}).
  */
 import type { Ctx } from './context';
-import { asRecord, bearerToken, json, type EmuRequest, type EmuResponse, type Router } from './http';
+import {
+	asRecord,
+	bearerToken,
+	json,
+	type EmuRequest,
+	type EmuResponse,
+	type Router,
+} from './http';
 import { pagination, positiveInt, sliceFor, type PageRequest } from './paging';
 import type { PaymentCodeFormat } from './paycode';
 import { v1BankAccount, v1SubAccount, v1Transaction, v1Webhook } from './serialize';
 import { parseVnTime } from './time';
 import { runTxQuery } from './txQuery';
 import type { Transaction } from './types';
-import { applyWebhookUpdate, createWebhook, validateWebhookInput, type FieldErrors } from './webhookModel';
+import {
+	applyWebhookUpdate,
+	createWebhook,
+	validateWebhookInput,
+	type FieldErrors,
+} from './webhookModel';
 
 const MAX_LIMIT = 100; // UNCONFIRMED: SePay's default/max `limit`; clients use ≤100.
 const DEFAULT_LIMIT = 20;
 
-function error(status: number, code: string, message: string, extra: Record<string, unknown> = {}): EmuResponse {
+function error(
+	status: number,
+	code: string,
+	message: string,
+	extra: Record<string, unknown> = {},
+): EmuResponse {
 	return json(status, { status: 'error', error: code, message, ...extra });
 }
 
@@ -34,11 +51,22 @@ function notFound(what: string): EmuResponse {
 function guard(ctx: Ctx, req: EmuRequest, scope: string): EmuResponse | null {
 	const check = ctx.tokens.check(bearerToken(req.headers), 'oauth');
 	if (!check.ok) {
-		const message = { missing: 'Missing access token', invalid: 'Invalid access token', expired: 'Access token has expired' }[check.reason];
-		return { ...error(401, 'unauthorized', message), headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"` } };
+		const message = {
+			missing: 'Missing access token',
+			invalid: 'Invalid access token',
+			expired: 'Access token has expired',
+		}[check.reason];
+		return {
+			...error(401, 'unauthorized', message),
+			headers: {
+				'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"`,
+			},
+		};
 	}
 	if (!check.scopes.includes(scope)) {
-		return error(403, 'forbidden', `This action requires the ${scope} scope`, { required_scope: scope });
+		return error(403, 'forbidden', `This action requires the ${scope} scope`, {
+			required_scope: scope,
+		});
 	}
 	return null;
 }
@@ -62,7 +90,14 @@ function list<T>(items: T[], page: PageRequest, map: (item: T) => unknown): EmuR
 	return json(200, {
 		status: 'success',
 		data: sliceFor(items, page).map(map),
-		meta: { pagination: { total: p.total, per_page: p.per_page, current_page: p.current_page, last_page: p.last_page } },
+		meta: {
+			pagination: {
+				total: p.total,
+				per_page: p.per_page,
+				current_page: p.current_page,
+				last_page: p.last_page,
+			},
+		},
 	});
 }
 
@@ -74,12 +109,16 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const errors: FieldErrors = {};
 	let base: Transaction[] = state.transactions;
 	if (q.bank_account_id !== undefined && q.bank_account_id !== '') {
-		if (!/^\d+$/.test(q.bank_account_id)) errors.bank_account_id = ['The bank_account_id must be an integer.'];
+		if (!/^\d+$/.test(q.bank_account_id))
+			errors.bank_account_id = ['The bank_account_id must be an integer.'];
 		else base = state.byAccount.get(Number(q.bank_account_id)) ?? [];
 	}
 	if (q.account_number) {
 		const account = state.accounts.find((a) => a.accountNumber === q.account_number);
-		base = account && (base === state.transactions || base === state.byAccount.get(account.id)) ? (state.byAccount.get(account.id) ?? []) : [];
+		base =
+			account && (base === state.transactions || base === state.byAccount.get(account.id))
+				? (state.byAccount.get(account.id) ?? [])
+				: [];
 	}
 	let fromTime: number | undefined;
 	let toTime: number | undefined;
@@ -118,12 +157,20 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	return json(200, {
 		status: 'success',
 		data: result.items.map((t) => v1Transaction(t, state)),
-		meta: { pagination: { total: p.total, per_page: p.per_page, current_page: p.current_page, last_page: p.last_page } },
+		meta: {
+			pagination: {
+				total: p.total,
+				per_page: p.per_page,
+				current_page: p.current_page,
+				last_page: p.last_page,
+			},
+		},
 	});
 }
 
 function validateCodeFormats(value: unknown): PaymentCodeFormat[] | FieldErrors {
-	if (!Array.isArray(value) || value.length === 0) return { payment_code_formats: ['The payment_code_formats must be a non-empty array.'] };
+	if (!Array.isArray(value) || value.length === 0)
+		return { payment_code_formats: ['The payment_code_formats must be a non-empty array.'] };
 	const errors: FieldErrors = {};
 	const out: PaymentCodeFormat[] = [];
 	value.forEach((raw, i) => {
@@ -134,14 +181,19 @@ function validateCodeFormats(value: unknown): PaymentCodeFormat[] | FieldErrors 
 			return;
 		}
 		const prefix = f.prefix;
-		if (typeof prefix !== 'string' || !/^[A-Za-z0-9]{1,10}$/.test(prefix)) errors[at('prefix')] = ['The prefix must be 1-10 letters or digits.'];
+		if (typeof prefix !== 'string' || !/^[A-Za-z0-9]{1,10}$/.test(prefix))
+			errors[at('prefix')] = ['The prefix must be 1-10 letters or digits.'];
 		const from = f.suffix_from ?? 3;
 		const to = f.suffix_to ?? 10;
-		if (!Number.isInteger(from) || (from as number) < 1 || (from as number) > 30) errors[at('suffix_from')] = ['The suffix_from must be an integer between 1 and 30.'];
-		if (!Number.isInteger(to) || (to as number) < 1 || (to as number) > 30) errors[at('suffix_to')] = ['The suffix_to must be an integer between 1 and 30.'];
-		else if (Number.isInteger(from) && (to as number) < (from as number)) errors[at('suffix_to')] = ['The suffix_to must be greater than or equal to suffix_from.'];
+		if (!Number.isInteger(from) || (from as number) < 1 || (from as number) > 30)
+			errors[at('suffix_from')] = ['The suffix_from must be an integer between 1 and 30.'];
+		if (!Number.isInteger(to) || (to as number) < 1 || (to as number) > 30)
+			errors[at('suffix_to')] = ['The suffix_to must be an integer between 1 and 30.'];
+		else if (Number.isInteger(from) && (to as number) < (from as number))
+			errors[at('suffix_to')] = ['The suffix_to must be greater than or equal to suffix_from.'];
 		const type = f.character_type ?? 'NumberOnly';
-		if (type !== 'NumberOnly' && type !== 'NumberAndLetter') errors[at('character_type')] = ['The character_type must be NumberOnly or NumberAndLetter.'];
+		if (type !== 'NumberOnly' && type !== 'NumberAndLetter')
+			errors[at('character_type')] = ['The character_type must be NumberOnly or NumberAndLetter.'];
 		out.push({
 			prefix: String(prefix).toUpperCase(),
 			suffix_from: from as number,
@@ -154,8 +206,12 @@ function validateCodeFormats(value: unknown): PaymentCodeFormat[] | FieldErrors 
 }
 
 export function registerApiV1(router: Router, ctx: Ctx): void {
-	const route = (method: string, path: string, scope: string, handler: (req: EmuRequest) => EmuResponse) =>
-		router.add(method, `/api/v1${path}`, (req) => guard(ctx, req, scope) ?? handler(req));
+	const route = (
+		method: string,
+		path: string,
+		scope: string,
+		handler: (req: EmuRequest) => EmuResponse,
+	) => router.add(method, `/api/v1${path}`, (req) => guard(ctx, req, scope) ?? handler(req));
 
 	route('GET', '/bank-accounts', 'bank-account:read', (req) => {
 		const page = pageOf(req);
@@ -164,7 +220,9 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 	});
 	route('GET', '/bank-accounts/:id', 'bank-account:read', (req) => {
 		const account = ctx.state.findAccount(Number(req.params.id));
-		return account ? json(200, { status: 'success', data: v1BankAccount(account) }) : notFound('Bank account');
+		return account
+			? json(200, { status: 'success', data: v1BankAccount(account) })
+			: notFound('Bank account');
 	});
 	route('GET', '/bank-accounts/:id/sub-accounts', 'bank-account:read', (req) => {
 		const account = ctx.state.findAccount(Number(req.params.id));
@@ -177,8 +235,12 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 	route('GET', '/transactions', 'transaction:read', (req) => listTransactions(ctx, req));
 	// UNCONFIRMED: the docs mention a detail call in prose only.
 	route('GET', '/transactions/:id', 'transaction:read', (req) => {
-		const tx = /^\d+$/.test(req.params.id) ? ctx.state.findTransaction(Number(req.params.id)) : undefined;
-		return tx ? json(200, { status: 'success', data: v1Transaction(tx, ctx.state) }) : notFound('Transaction');
+		const tx = /^\d+$/.test(req.params.id)
+			? ctx.state.findTransaction(Number(req.params.id))
+			: undefined;
+		return tx
+			? json(200, { status: 'success', data: v1Transaction(tx, ctx.state) })
+			: notFound('Transaction');
 	});
 
 	route('GET', '/webhooks', 'webhook:read', (req) => {
@@ -219,7 +281,11 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 		const result = validateWebhookInput(input, ctx.state, { lenient: false, partial: true }, w);
 		if ('errors' in result) return validationError(result.errors);
 		applyWebhookUpdate(w, result.fields);
-		return json(200, { status: 'success', message: 'Webhook updated successfully', data: v1Webhook(w) });
+		return json(200, {
+			status: 'success',
+			message: 'Webhook updated successfully',
+			data: v1Webhook(w),
+		});
 	});
 	route('DELETE', '/webhooks/:id', 'webhook:delete', (req) => {
 		const id = Number(req.params.id);
@@ -229,22 +295,38 @@ export function registerApiV1(router: Router, ctx: Ctx): void {
 
 	// Company endpoints also need an Admin/SuperAdmin user (tests may set state.company.role).
 	const adminOnly = (handler: (req: EmuRequest) => EmuResponse) => (req: EmuRequest) =>
-		['Admin', 'SuperAdmin'].includes(ctx.state.company.role) ? handler(req) : error(403, 'forbidden', 'Only Admin or SuperAdmin users can access company settings');
+		['Admin', 'SuperAdmin'].includes(ctx.state.company.role)
+			? handler(req)
+			: error(403, 'forbidden', 'Only Admin or SuperAdmin users can access company settings');
 
 	route('GET', '/me', 'profile', () => json(200, { status: 'success', data: ctx.state.profile }));
-	route('GET', '/company', 'company', adminOnly(() => json(200, { status: 'success', data: ctx.state.company })));
-	route('PATCH', '/company/configurations', 'company', adminOnly((req) => {
-		const input = asRecord(req.body);
-		if (!input) return validationError({ body: ['The request body must be a JSON object.'] });
-		const config = ctx.state.company.configurations;
-		if (input.payment_code_formats !== undefined) {
-			const formats = validateCodeFormats(input.payment_code_formats);
-			if (!Array.isArray(formats)) return validationError(formats);
-			config.payment_code_formats = formats;
-		}
-		for (const key of ['paycode', 'bank_sub_account'] as const) {
-			if (input[key] !== undefined) config[key] = Boolean(input[key]);
-		}
-		return json(200, { status: 'success', message: 'Configurations updated successfully', data: ctx.state.company.configurations });
-	}));
+	route(
+		'GET',
+		'/company',
+		'company',
+		adminOnly(() => json(200, { status: 'success', data: ctx.state.company })),
+	);
+	route(
+		'PATCH',
+		'/company/configurations',
+		'company',
+		adminOnly((req) => {
+			const input = asRecord(req.body);
+			if (!input) return validationError({ body: ['The request body must be a JSON object.'] });
+			const config = ctx.state.company.configurations;
+			if (input.payment_code_formats !== undefined) {
+				const formats = validateCodeFormats(input.payment_code_formats);
+				if (!Array.isArray(formats)) return validationError(formats);
+				config.payment_code_formats = formats;
+			}
+			for (const key of ['paycode', 'bank_sub_account'] as const) {
+				if (input[key] !== undefined) config[key] = Boolean(input[key]);
+			}
+			return json(200, {
+				status: 'success',
+				message: 'Configurations updated successfully',
+				data: ctx.state.company.configurations,
+			});
+		}),
+	);
 }

@@ -14,7 +14,12 @@ import type { FieldErrors } from './webhookModel';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function error(status: number, errorCode: string, message: string, extra: Record<string, unknown> = {}): EmuResponse {
+function error(
+	status: number,
+	errorCode: string,
+	message: string,
+	extra: Record<string, unknown> = {},
+): EmuResponse {
 	return json(status, { status: 'error', message, error_code: errorCode, ...extra });
 }
 
@@ -26,7 +31,8 @@ function invalid(errors: FieldErrors): EmuResponse {
 function guard(ctx: Ctx, req: EmuRequest): EmuResponse | null {
 	if (!req.headers.authorization) return error(401, 'unauthorized', 'Missing Authorization header');
 	const token = bearerToken(req.headers);
-	if (token !== ctx.secrets.apiToken) return error(401, 'unauthorized', 'Invalid or disabled API token');
+	if (token !== ctx.secrets.apiToken)
+		return error(401, 'unauthorized', 'Invalid or disabled API token');
 	return null;
 }
 
@@ -55,7 +61,9 @@ class QueryReader {
 	oneOf<T extends string>(key: string, values: readonly T[]): T | undefined {
 		const v = this.str(key);
 		if (v === undefined) return undefined;
-		return values.includes(v as T) ? (v as T) : this.fail(key, `The ${key} must be one of: ${values.join(', ')}.`);
+		return values.includes(v as T)
+			? (v as T)
+			: this.fail(key, `The ${key} must be one of: ${values.join(', ')}.`);
 	}
 
 	time(key: string, endOfDay = false): number | undefined {
@@ -76,8 +84,12 @@ class QueryReader {
 		const perPage = positiveInt(this.q.per_page);
 		if (Number.isNaN(page)) this.fail('page', 'The page must be a positive integer.');
 		if (Number.isNaN(perPage)) this.fail('per_page', 'The per_page must be a positive integer.');
-		else if (perPage !== undefined && perPage > 100) this.fail('per_page', 'The per_page may not be greater than 100.');
-		return { page: Number.isNaN(page) ? 1 : (page ?? 1), perPage: Number.isNaN(perPage) ? 20 : Math.min(perPage ?? 20, 100) };
+		else if (perPage !== undefined && perPage > 100)
+			this.fail('per_page', 'The per_page may not be greater than 100.');
+		return {
+			page: Number.isNaN(page) ? 1 : (page ?? 1),
+			perPage: Number.isNaN(perPage) ? 20 : Math.min(perPage ?? 20, 100),
+		};
 	}
 
 	ok(): boolean {
@@ -89,7 +101,10 @@ function listBody(data: unknown[], total: number, page: PageRequest): Record<str
 	return { status: 'success', data, meta: { pagination: pagination(total, page) } };
 }
 
-function pickFields(obj: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
+function pickFields(
+	obj: Record<string, unknown>,
+	fields: string[] | undefined,
+): Record<string, unknown> {
 	if (!fields) return obj;
 	const out: Record<string, unknown> = {};
 	for (const f of fields) if (f in obj) out[f] = obj[f];
@@ -130,7 +145,11 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const inSort = r.oneOf('amount_in_sort', ['asc', 'desc'] as const);
 	const outSort = r.oneOf('amount_out_sort', ['asc', 'desc'] as const);
 	const timestampFormat = r.oneOf('timestamp_format', ['iso8601', 'default'] as const);
-	const fields = r.str('fields')?.split(',').map((f) => f.trim()).filter(Boolean);
+	const fields = r
+		.str('fields')
+		?.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	let afterId: number | undefined;
 	if (sinceUuid) {
 		const since = state.byUuid.get(sinceUuid);
@@ -148,7 +167,13 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	let vaId: number | null | undefined;
 	if (vaUuid) vaId = state.vas.find((v) => v.uuid === vaUuid)?.id ?? -1;
 	const brandIds = brand
-		? new Set(state.accounts.filter((a) => a.bank.short_name.toLowerCase() === brand || a.bank.code.toLowerCase() === brand).map((a) => a.id))
+		? new Set(
+				state.accounts
+					.filter(
+						(a) => a.bank.short_name.toLowerCase() === brand || a.bank.code.toLowerCase() === brand,
+					)
+					.map((a) => a.id),
+			)
 		: undefined;
 	const checks: ((t: Transaction) => boolean)[] = [];
 	if (search) checks.push((t) => searchText(t).includes(search));
@@ -161,7 +186,10 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	if (outMin !== undefined) checks.push((t) => amountOut(t) >= outMin);
 	if (outMax !== undefined) checks.push((t) => amountOut(t) <= outMax);
 	if (reference) checks.push((t) => t.referenceNumber === reference);
-	if (content) checks.push((t) => searchText(t).includes(content) && t.content.toLowerCase().includes(content));
+	if (content)
+		checks.push(
+			(t) => searchText(t).includes(content) && t.content.toLowerCase().includes(content),
+		);
 	if (transferType) checks.push((t) => t.transferType === transferType);
 	if (webhookSuccess) checks.push((t) => t.webhookSuccess === Number(webhookSuccess));
 	const filter = checks.length ? (t: Transaction) => checks.every((c) => c(t)) : undefined;
@@ -175,7 +203,14 @@ function listTransactions(ctx: Ctx, req: EmuRequest): EmuResponse {
 	}
 	const result = runTxQuery({ base, fromTime, toTime, afterId, filter, order, compare, page });
 	const iso = timestampFormat === 'iso8601';
-	return json(200, listBody(result.items.map((t) => pickFields(v2Transaction(t, state, iso), fields)), result.total, page));
+	return json(
+		200,
+		listBody(
+			result.items.map((t) => pickFields(v2Transaction(t, state, iso), fields)),
+			result.total,
+			page,
+		),
+	);
 }
 
 function listBankAccounts(ctx: Ctx, req: EmuRequest): EmuResponse {
@@ -195,22 +230,39 @@ function listBankAccounts(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const lastTime = (s: string | null) => (s ? (parseVnTime(s) ?? 0) : 0);
 	let items = ctx.state.accounts.filter(
 		(a) =>
-			(!shortName || a.bank.short_name.toLowerCase() === shortName || a.bank.code.toLowerCase() === shortName) &&
+			(!shortName ||
+				a.bank.short_name.toLowerCase() === shortName ||
+				a.bank.code.toLowerCase() === shortName) &&
 			(lastFrom === undefined || lastTime(a.lastTransaction) >= lastFrom) &&
 			(lastTo === undefined || lastTime(a.lastTransaction) <= lastTo) &&
 			(accMin === undefined || a.accumulated >= accMin) &&
 			(accMax === undefined || a.accumulated <= accMax) &&
-			(!search || [a.holderName, a.label ?? '', a.accountNumber].some((s) => s.toLowerCase().includes(search))) &&
+			(!search ||
+				[a.holderName, a.label ?? '', a.accountNumber].some((s) =>
+					s.toLowerCase().includes(search),
+				)) &&
 			(active === undefined || a.active === (active === '1')),
 	);
-	if (accSort) items = [...items].sort((a, b) => (a.accumulated - b.accumulated) * (accSort === 'asc' ? 1 : -1));
-	else if (lastSort) items = [...items].sort((a, b) => (lastTime(a.lastTransaction) - lastTime(b.lastTransaction)) * (lastSort === 'asc' ? 1 : -1));
-	else if (createdSort) items = [...items].sort((a, b) => a.createdAt.localeCompare(b.createdAt) * (createdSort === 'asc' ? 1 : -1));
+	if (accSort)
+		items = [...items].sort(
+			(a, b) => (a.accumulated - b.accumulated) * (accSort === 'asc' ? 1 : -1),
+		);
+	else if (lastSort)
+		items = [...items].sort(
+			(a, b) =>
+				(lastTime(a.lastTransaction) - lastTime(b.lastTransaction)) * (lastSort === 'asc' ? 1 : -1),
+		);
+	else if (createdSort)
+		items = [...items].sort(
+			(a, b) => a.createdAt.localeCompare(b.createdAt) * (createdSort === 'asc' ? 1 : -1),
+		);
 	return json(200, listBody(sliceFor(items, page).map(v2BankAccount), items.length, page));
 }
 
 function listVas(ctx: Ctx, req: EmuRequest): EmuResponse {
-	const account = UUID_RE.test(req.params.id) ? ctx.state.findAccountByUuid(req.params.id.toLowerCase()) : undefined;
+	const account = UUID_RE.test(req.params.id)
+		? ctx.state.findAccountByUuid(req.params.id.toLowerCase())
+		: undefined;
 	if (!account) return error(404, 'not_found', 'Bank account not found');
 	const r = new QueryReader(req.query);
 	const page = r.page();
@@ -224,13 +276,23 @@ function listVas(ctx: Ctx, req: EmuRequest): EmuResponse {
 		.vasOf(account.id)
 		.filter(
 			(v) =>
-				(!search || [v.va, v.label ?? '', v.subHolderName].some((s) => s.toLowerCase().includes(search))) &&
+				(!search ||
+					[v.va, v.label ?? '', v.subHolderName].some((s) => s.toLowerCase().includes(search))) &&
 				(active === undefined || v.active === (active === '1')) &&
 				(official === undefined || v.official === (official === '1')) &&
 				(isStatic === undefined || v.static === (isStatic === '1')),
 		)
-		.sort((a, b) => (a.createdAt.localeCompare(b.createdAt) || a.id - b.id) * (sort === 'asc' ? 1 : -1));
-	return json(200, listBody(sliceFor(items, page).map((v) => v2Va(v, ctx.state)), items.length, page));
+		.sort(
+			(a, b) => (a.createdAt.localeCompare(b.createdAt) || a.id - b.id) * (sort === 'asc' ? 1 : -1),
+		);
+	return json(
+		200,
+		listBody(
+			sliceFor(items, page).map((v) => v2Va(v, ctx.state)),
+			items.length,
+			page,
+		),
+	);
 }
 
 export function registerApiV2(router: Router, ctx: Ctx): void {
@@ -240,12 +302,19 @@ export function registerApiV2(router: Router, ctx: Ctx): void {
 	route('/transactions/:id', (req) => {
 		const tx = ctx.state.byUuid.get(req.params.id.toLowerCase());
 		if (!tx) return error(404, 'not_found', 'Transaction not found');
-		return json(200, { status: 'success', data: v2Transaction(tx, ctx.state, req.query.timestamp_format === 'iso8601') });
+		return json(200, {
+			status: 'success',
+			data: v2Transaction(tx, ctx.state, req.query.timestamp_format === 'iso8601'),
+		});
 	});
 	route('/bank-accounts', (req) => listBankAccounts(ctx, req));
 	route('/bank-accounts/:id', (req) => {
-		const account = UUID_RE.test(req.params.id) ? ctx.state.findAccountByUuid(req.params.id.toLowerCase()) : undefined;
-		return account ? json(200, { status: 'success', data: v2BankAccount(account) }) : error(404, 'not_found', 'Bank account not found');
+		const account = UUID_RE.test(req.params.id)
+			? ctx.state.findAccountByUuid(req.params.id.toLowerCase())
+			: undefined;
+		return account
+			? json(200, { status: 'success', data: v2BankAccount(account) })
+			: error(404, 'not_found', 'Bank account not found');
 	});
 	route('/bank-accounts/:id/va', (req) => listVas(ctx, req));
 }

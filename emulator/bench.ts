@@ -15,7 +15,9 @@ async function main(): Promise<void> {
 	const count = i > 0 ? Number(process.argv[i + 1]) : 100_000;
 	const started = performance.now();
 	const emu = await startEmulator({ port: 0, transactions: count });
-	console.log(`start-up with ${count} transactions: ${(performance.now() - started).toFixed(0)} ms`);
+	console.log(
+		`start-up with ${count} transactions: ${(performance.now() - started).toFixed(0)} ms`,
+	);
 	const v2 = { Authorization: `Bearer ${emu.secrets.apiToken}` };
 	const v1 = { Authorization: `Bearer ${emu.issueOAuthToken().access_token}` };
 	const txs = emu.state.transactions;
@@ -23,14 +25,38 @@ async function main(): Promise<void> {
 	const cases: [string, string, Record<string, string>][] = [
 		['v2 first page (100)', '/v2/transactions?per_page=100', v2],
 		['v2 last page (100)', `/v2/transactions?per_page=100&page=${Math.ceil(txs.length / 100)}`, v2],
-		['v2 since_id near the end, asc', `/v2/transactions?since_id=${txs[Math.max(0, txs.length - 150)].uuid}&transaction_date_sort=asc&per_page=100`, v2],
-		['v2 since_id mid, asc, page 5', `/v2/transactions?since_id=${mid.uuid}&transaction_date_sort=asc&per_page=100&page=5`, v2],
-		['v2 one account', `/v2/transactions?bank_account_id=${emu.state.accounts[0].uuid}&per_page=100`, v2],
-		['v2 amount range (full scan)', '/v2/transactions?amount_in_min=1000000&amount_in_max=5000000&per_page=100', v2],
+		[
+			'v2 since_id near the end, asc',
+			`/v2/transactions?since_id=${txs[Math.max(0, txs.length - 150)].uuid}&transaction_date_sort=asc&per_page=100`,
+			v2,
+		],
+		[
+			'v2 since_id mid, asc, page 5',
+			`/v2/transactions?since_id=${mid.uuid}&transaction_date_sort=asc&per_page=100&page=5`,
+			v2,
+		],
+		[
+			'v2 one account',
+			`/v2/transactions?bank_account_id=${emu.state.accounts[0].uuid}&per_page=100`,
+			v2,
+		],
+		[
+			'v2 amount range (full scan)',
+			'/v2/transactions?amount_in_min=1000000&amount_in_max=5000000&per_page=100',
+			v2,
+		],
 		['v2 text search (full scan)', '/v2/transactions?q=hoc%20phi&per_page=100', v2],
 		['v2 amount sort (scan + sort)', '/v2/transactions?amount_in_sort=desc&per_page=100', v2],
-		['v1 one day', `/api/v1/transactions?from_date=${mid.transactionDate.slice(0, 10)}&to_date=${mid.transactionDate.slice(0, 10)}&limit=100`, v1],
-		['v1 one account, page 10', `/api/v1/transactions?bank_account_id=${emu.state.accounts[1].id}&limit=100&page=10`, v1],
+		[
+			'v1 one day',
+			`/api/v1/transactions?from_date=${mid.transactionDate.slice(0, 10)}&to_date=${mid.transactionDate.slice(0, 10)}&limit=100`,
+			v1,
+		],
+		[
+			'v1 one account, page 10',
+			`/api/v1/transactions?bank_account_id=${emu.state.accounts[1].id}&limit=100&page=10`,
+			v1,
+		],
 	];
 	for (const [label, path, headers] of cases) {
 		const samples: number[] = [];

@@ -2,14 +2,62 @@
 import type { Bank } from './types';
 
 export const BANKS: Bank[] = [
-	{ short_name: 'Vietcombank', full_name: 'Ngân hàng TMCP Ngoại Thương Việt Nam', code: 'VCB', bin: '970436', slug: 'vietcombank' },
-	{ short_name: 'MBBank', full_name: 'Ngân hàng TMCP Quân đội', code: 'MB', bin: '970422', slug: 'mbbank' },
-	{ short_name: 'ACB', full_name: 'Ngân hàng TMCP Á Châu', code: 'ACB', bin: '970416', slug: 'acb' },
-	{ short_name: 'BIDV', full_name: 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam', code: 'BIDV', bin: '970418', slug: 'bidv' },
-	{ short_name: 'Techcombank', full_name: 'Ngân hàng TMCP Kỹ Thương Việt Nam', code: 'TCB', bin: '970407', slug: 'techcombank' },
-	{ short_name: 'VietinBank', full_name: 'Ngân hàng TMCP Công thương Việt Nam', code: 'ICB', bin: '970415', slug: 'vietinbank' },
-	{ short_name: 'TPBank', full_name: 'Ngân hàng TMCP Tiên Phong', code: 'TPB', bin: '970423', slug: 'tpbank' },
-	{ short_name: 'Sacombank', full_name: 'Ngân hàng TMCP Sài Gòn Thương Tín', code: 'STB', bin: '970403', slug: 'sacombank' },
+	{
+		short_name: 'Vietcombank',
+		full_name: 'Ngân hàng TMCP Ngoại Thương Việt Nam',
+		code: 'VCB',
+		bin: '970436',
+		slug: 'vietcombank',
+	},
+	{
+		short_name: 'MBBank',
+		full_name: 'Ngân hàng TMCP Quân đội',
+		code: 'MB',
+		bin: '970422',
+		slug: 'mbbank',
+	},
+	{
+		short_name: 'ACB',
+		full_name: 'Ngân hàng TMCP Á Châu',
+		code: 'ACB',
+		bin: '970416',
+		slug: 'acb',
+	},
+	{
+		short_name: 'BIDV',
+		full_name: 'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam',
+		code: 'BIDV',
+		bin: '970418',
+		slug: 'bidv',
+	},
+	{
+		short_name: 'Techcombank',
+		full_name: 'Ngân hàng TMCP Kỹ Thương Việt Nam',
+		code: 'TCB',
+		bin: '970407',
+		slug: 'techcombank',
+	},
+	{
+		short_name: 'VietinBank',
+		full_name: 'Ngân hàng TMCP Công thương Việt Nam',
+		code: 'ICB',
+		bin: '970415',
+		slug: 'vietinbank',
+	},
+	{
+		short_name: 'TPBank',
+		full_name: 'Ngân hàng TMCP Tiên Phong',
+		code: 'TPB',
+		bin: '970423',
+		slug: 'tpbank',
+	},
+	{
+		short_name: 'Sacombank',
+		full_name: 'Ngân hàng TMCP Sài Gòn Thương Tín',
+		code: 'STB',
+		bin: '970403',
+		slug: 'sacombank',
+	},
 ];
 
 /** Accounts of the demo company: bank index, holder, label, account-number length. */
@@ -23,9 +71,21 @@ export const ACCOUNT_SPECS = [
 
 /** Bank memos are usually stripped of diacritics, so payer names are upper-case ASCII. */
 export const PAYER_NAMES = [
-	'NGUYEN VAN AN', 'TRAN THI BICH', 'LE HOANG NAM', 'PHAM MINH TUAN', 'HOANG THI LAN',
-	'VU DUC THANG', 'DANG THU HA', 'BUI QUANG HUY', 'DO THI MAI', 'NGO THANH TUNG',
-	'DUONG THUY ANH', 'LY GIA BAO', 'PHAN NGOC HAN', 'TRINH CONG SON', 'MAI PHUONG THAO',
+	'NGUYEN VAN AN',
+	'TRAN THI BICH',
+	'LE HOANG NAM',
+	'PHAM MINH TUAN',
+	'HOANG THI LAN',
+	'VU DUC THANG',
+	'DANG THU HA',
+	'BUI QUANG HUY',
+	'DO THI MAI',
+	'NGO THANH TUNG',
+	'DUONG THUY ANH',
+	'LY GIA BAO',
+	'PHAN NGOC HAN',
+	'TRINH CONG SON',
+	'MAI PHUONG THAO',
 ];
 
 export const MEMOS_WITH_CODE = [
@@ -55,5 +115,10 @@ export const MEMOS_OUT = [
 ];
 
 /** Realistic amounts (VND): mostly round thousands. */
-export const IN_AMOUNTS = [10000, 20000, 50000, 99000, 120000, 150000, 199000, 250000, 300000, 350000, 500000, 750000, 1000000, 1250000, 1500000, 2000000, 2277000, 3500000, 5000000, 7800000, 10000000, 18067000];
-export const OUT_AMOUNTS = [15000, 55000, 220000, 880000, 1500000, 3200000, 5000000, 8500000, 12000000, 25000000];
+export const IN_AMOUNTS = [
+	10000, 20000, 50000, 99000, 120000, 150000, 199000, 250000, 300000, 350000, 500000, 750000,
+	1000000, 1250000, 1500000, 2000000, 2277000, 3500000, 5000000, 7800000, 10000000, 18067000,
+];
+export const OUT_AMOUNTS = [
+	15000, 55000, 220000, 880000, 1500000, 3200000, 5000000, 8500000, 12000000, 25000000,
+];

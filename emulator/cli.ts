@@ -26,13 +26,19 @@ function int(flag: string, value: string | undefined, min: number, max: number):
 	if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
 	if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
 	const n = Number(value);
-	if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
+	if (n < min || n > max)
+		throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
 	return n;
 }
 
 /** Parses argv (without node and script); returns null for --help. */
 export function parseArgs(argv: string[]): EmulatorOptions | null {
-	const options: EmulatorOptions = { port: 4010, transactions: 20_000, seed: 1, rateLimit: { perSecond: 3 } };
+	const options: EmulatorOptions = {
+		port: 4010,
+		transactions: 20_000,
+		seed: 1,
+		rateLimit: { perSecond: 3 },
+	};
 	const args: string[] = [];
 	for (const a of argv) {
 		const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -77,7 +83,9 @@ export function parseArgs(argv: string[]): EmulatorOptions | null {
 				i++;
 				break;
 			default:
-				throw new UsageError(flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${flag}"`);
+				throw new UsageError(
+					flag.startsWith('-') ? `unknown option ${flag}` : `unexpected argument "${flag}"`,
+				);
 		}
 	}
 	return options;
@@ -97,7 +105,10 @@ async function main(): Promise<void> {
 		return;
 	}
 	const emu = await startEmulator(options).catch((e: NodeJS.ErrnoException) => {
-		const reason = e.code === 'EADDRINUSE' ? `port ${options?.port} is already in use (try --port 0)` : e.message;
+		const reason =
+			e.code === 'EADDRINUSE'
+				? `port ${options?.port} is already in use (try --port 0)`
+				: e.message;
 		process.stderr.write(`sandbox: cannot start: ${reason}\n`);
 		process.exit(1);
 	});

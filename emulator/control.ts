@@ -6,7 +6,13 @@ import type { Ctx } from './context';
 import { asRecord, json, type EmuRequest, type EmuResponse, type Router } from './http';
 import { v1Transaction, v1Webhook, v2Transaction } from './serialize';
 import { InputError } from './simulate';
-import type { Delivery, DeliveryStatus, Emulator, FaultConfig, SimulateTransactionInput } from './types';
+import type {
+	Delivery,
+	DeliveryStatus,
+	Emulator,
+	FaultConfig,
+	SimulateTransactionInput,
+} from './types';
 import { validateWebhookInput } from './webhookModel';
 
 const ENDPOINTS = [
@@ -57,7 +63,8 @@ function simulateInput(body: Record<string, unknown>): SimulateTransactionInput 
 		content: str(pick(body, 'content', 'transaction_content')) ?? undefined,
 		code: str(pick(body, 'code')),
 		subAccount: str(pick(body, 'sub_account', 'subAccount', 'va')),
-		referenceNumber: str(pick(body, 'reference_number', 'referenceNumber', 'referenceCode')) ?? undefined,
+		referenceNumber:
+			str(pick(body, 'reference_number', 'referenceNumber', 'referenceCode')) ?? undefined,
 		description: str(pick(body, 'description')) ?? undefined,
 	};
 }
@@ -73,8 +80,11 @@ function deliveryFilter(source: Record<string, unknown>): (d: Delivery) => boole
 }
 
 export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): void {
-	const add = (method: string, path: string, handler: (req: EmuRequest, body: Record<string, unknown>) => EmuResponse | Promise<EmuResponse>) =>
-		router.add(method, `/_control${path}`, (req) => handler(req, asRecord(req.body) ?? {}));
+	const add = (
+		method: string,
+		path: string,
+		handler: (req: EmuRequest, body: Record<string, unknown>) => EmuResponse | Promise<EmuResponse>,
+	) => router.add(method, `/_control${path}`, (req) => handler(req, asRecord(req.body) ?? {}));
 
 	add('GET', '', () => json(200, { endpoints: ENDPOINTS }));
 	add('GET', '/info', () => {
@@ -84,7 +94,12 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 			baseUrl: e.baseUrl,
 			secrets: e.secrets,
 			options: e.options,
-			counts: { accounts: s.accounts.length, transactions: s.transactions.length, webhooks: s.webhooks.size, deliveries: s.deliveries.length },
+			counts: {
+				accounts: s.accounts.length,
+				transactions: s.transactions.length,
+				webhooks: s.webhooks.size,
+				deliveries: s.deliveries.length,
+			},
 		});
 	});
 	add('POST', '/reset', (_req, body) => {
@@ -102,13 +117,16 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 				account_number: a.accountNumber,
 				account_holder_name: a.holderName,
 				accumulated: a.accumulated,
-				vas: ctx.state.vasOf(a.id).map((v) => ({ id: v.id, uuid: v.uuid, va: v.va, active: v.active })),
+				vas: ctx.state
+					.vasOf(a.id)
+					.map((v) => ({ id: v.id, uuid: v.uuid, va: v.va, active: v.active })),
 			})),
 		}),
 	);
 
 	add('POST', '/transactions', async (_req, body) => {
-		if (body.wait !== undefined && body.wait !== 'first' && body.wait !== 'settled') return bad('wait must be "first" or "settled"');
+		if (body.wait !== undefined && body.wait !== 'first' && body.wait !== 'settled')
+			return bad('wait must be "first" or "settled"');
 		let result;
 		try {
 			result = emu().simulateTransaction(simulateInput(body));
@@ -118,39 +136,68 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 		}
 		const timeout = Number(body.timeout_ms ?? 10_000);
 		try {
-			if (body.wait === 'first' || body.wait === 'settled') await ctx.deliveries.settledWithin(result.deliveries, timeout, body.wait);
+			if (body.wait === 'first' || body.wait === 'settled')
+				await ctx.deliveries.settledWithin(result.deliveries, timeout, body.wait);
 		} catch (e) {
 			return json(504, { error: 'timeout', message: (e as Error).message });
 		}
 		const tx = result.transaction;
 		return json(201, {
-			transaction: { id: tx.id, uuid: tx.uuid, v1: v1Transaction(tx, ctx.state), v2: v2Transaction(tx, ctx.state) },
+			transaction: {
+				id: tx.id,
+				uuid: tx.uuid,
+				v1: v1Transaction(tx, ctx.state),
+				v2: v2Transaction(tx, ctx.state),
+			},
 			payload: result.payload,
 			deliveries: result.deliveries,
 		});
 	});
 	add('GET', '/transactions/:id', (req) => {
 		const id = req.params.id;
-		const tx = /^\d+$/.test(id) ? ctx.state.findTransaction(Number(id)) : ctx.state.byUuid.get(id.toLowerCase());
+		const tx = /^\d+$/.test(id)
+			? ctx.state.findTransaction(Number(id))
+			: ctx.state.byUuid.get(id.toLowerCase());
 		if (!tx) return notFound(`Transaction ${id} not found`);
-		return json(200, { id: tx.id, uuid: tx.uuid, v1: v1Transaction(tx, ctx.state), v2: v2Transaction(tx, ctx.state) });
+		return json(200, {
+			id: tx.id,
+			uuid: tx.uuid,
+			v1: v1Transaction(tx, ctx.state),
+			v2: v2Transaction(tx, ctx.state),
+		});
 	});
 
-	add('GET', '/webhooks', () => json(200, { data: [...ctx.state.webhooks.values()].map((w) => ({ ...v1Webhook(w, true), source: w.source })) }));
+	add('GET', '/webhooks', () =>
+		json(200, {
+			data: [...ctx.state.webhooks.values()].map((w) => ({
+				...v1Webhook(w, true),
+				source: w.source,
+			})),
+		}),
+	);
 	add('POST', '/webhooks', (_req, body) => {
 		const checked = validateWebhookInput(body, ctx.state, { lenient: true, partial: false });
 		if ('errors' in checked) return bad(Object.values(checked.errors)[0][0], checked.errors);
 		const w = emu().registerWebhook(body);
 		return json(201, { data: { ...v1Webhook(w, true), source: w.source } });
 	});
-	add('DELETE', '/webhooks/:id', (req) => (ctx.state.webhooks.delete(Number(req.params.id)) ? json(200, { ok: true }) : notFound('Webhook not found')));
+	add('DELETE', '/webhooks/:id', (req) =>
+		ctx.state.webhooks.delete(Number(req.params.id))
+			? json(200, { ok: true })
+			: notFound('Webhook not found'),
+	);
 
-	add('GET', '/deliveries', (req) => json(200, { data: ctx.state.deliveries.filter(deliveryFilter(req.query)) }));
+	add('GET', '/deliveries', (req) =>
+		json(200, { data: ctx.state.deliveries.filter(deliveryFilter(req.query)) }),
+	);
 	add('POST', '/deliveries/wait', async (_req, body) => {
 		const filter = deliveryFilter(body);
 		const count = Number(body.count ?? 1);
 		try {
-			const all = await ctx.deliveries.waitFor((ds) => ds.filter(filter).length >= count, Number(body.timeout_ms ?? 10_000));
+			const all = await ctx.deliveries.waitFor(
+				(ds) => ds.filter(filter).length >= count,
+				Number(body.timeout_ms ?? 10_000),
+			);
 			return json(200, { data: all.filter(filter) });
 		} catch (e) {
 			return json(504, { error: 'timeout', message: (e as Error).message });
@@ -158,7 +205,12 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 	});
 	add('POST', '/deliveries/duplicate', (_req, body) => {
 		try {
-			return json(201, { data: emu().duplicateDelivery(Number(pick(body, 'webhook_id', 'webhookId')), Number(pick(body, 'transaction_id', 'transactionId'))) });
+			return json(201, {
+				data: emu().duplicateDelivery(
+					Number(pick(body, 'webhook_id', 'webhookId')),
+					Number(pick(body, 'transaction_id', 'transactionId')),
+				),
+			});
 		} catch (e) {
 			return notFound((e as Error).message);
 		}
@@ -176,9 +228,23 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 	});
 
 	const setFaults = (_req: EmuRequest, body: Record<string, unknown>) => {
-		const allowed = ['failRate', 'failNext', 'failStatus', 'latencyMs', 'dropRate', 'dropNext', 'force429', 'force429Skip', 'retryAfterSeconds', 'expireTokensAfter', 'expireTokensEvery', 'paths'];
+		const allowed = [
+			'failRate',
+			'failNext',
+			'failStatus',
+			'latencyMs',
+			'dropRate',
+			'dropNext',
+			'force429',
+			'force429Skip',
+			'retryAfterSeconds',
+			'expireTokensAfter',
+			'expireTokensEvery',
+			'paths',
+		];
 		const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
-		if (unknown.length) return bad(`Unknown fault option(s): ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
+		if (unknown.length)
+			return bad(`Unknown fault option(s): ${unknown.join(', ')}; allowed: ${allowed.join(', ')}`);
 		emu().setFaults(body as FaultConfig);
 		return json(200, { data: ctx.faults.config });
 	};
@@ -193,19 +259,28 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 	add('POST', '/tokens/expire', () => json(200, { expired: emu().expireTokens() }));
 	add('POST', '/oauth/token', (_req, body) => {
 		try {
-			return json(200, emu().issueOAuthToken({ scopes: body.scopes as string[] | string | undefined, ttlSeconds: body.ttl_seconds as number | undefined }));
+			return json(
+				200,
+				emu().issueOAuthToken({
+					scopes: body.scopes as string[] | string | undefined,
+					ttlSeconds: body.ttl_seconds as number | undefined,
+				}),
+			);
 		} catch (e) {
 			return bad((e as Error).message);
 		}
 	});
-	add('POST', '/einvoice/token', (_req, body) => json(200, emu().issueEInvoiceToken({ ttlSeconds: body.ttl_seconds as number | undefined })));
+	add('POST', '/einvoice/token', (_req, body) =>
+		json(200, emu().issueEInvoiceToken({ ttlSeconds: body.ttl_seconds as number | undefined })),
+	);
 	add('POST', '/einvoice/fail-next', (_req, body) => {
 		emu().failNextInvoiceJob(typeof body.reason === 'string' ? body.reason : undefined);
 		return json(200, { queued: ctx.state.einvoice.failNext.length });
 	});
 	add('PUT', '/einvoice/quota', (_req, body) => {
 		const remaining = Number(body.remaining);
-		if (!Number.isInteger(remaining) || remaining < 0) return bad('remaining must be a non-negative integer');
+		if (!Number.isInteger(remaining) || remaining < 0)
+			return bad('remaining must be a non-negative integer');
 		emu().setEInvoiceQuota(remaining);
 		return json(200, { quota_remaining: remaining });
 	});
@@ -214,7 +289,12 @@ export function registerControl(router: Router, ctx: Ctx, emu: () => Emulator): 
 		const { method, path } = req.query;
 		const limit = Number(req.query.limit ?? 1000);
 		const data = emu()
-			.requests.filter((r) => !r.path.startsWith('/_control') && (!method || r.method === method.toUpperCase()) && (!path || r.path === path))
+			.requests.filter(
+				(r) =>
+					!r.path.startsWith('/_control') &&
+					(!method || r.method === method.toUpperCase()) &&
+					(!path || r.path === path),
+			)
 			.slice(-limit);
 		return json(200, { count: data.length, data });
 	});

@@ -55,7 +55,8 @@ export function generateDataset(seed: number, count: number, endMs: number = SEE
 		id: 19 + i * 4,
 		uuid: deriveUuid(seed, 'bank-account', i),
 		bank: BANKS[spec.bank],
-		accountNumber: (spec.bank === 0 ? '0071' : '') + prng.digits(spec.digits - (spec.bank === 0 ? 4 : 0)),
+		accountNumber:
+			(spec.bank === 0 ? '0071' : '') + prng.digits(spec.digits - (spec.bank === 0 ? 4 : 0)),
 		holderName: spec.holder,
 		label: spec.label,
 		accumulated: prng.int(50_000, 2_000_000) * 1000,
@@ -139,7 +140,8 @@ export function generateDataset(seed: number, count: number, endMs: number = SEE
 			content = fill(prng.pick(MEMOS_WITHOUT_CODE), values);
 		}
 		let va: VirtualAccount | null = null;
-		if (transferType === 'in' && prng.chance(0.2)) va = prng.pick(vasByAccount.get(account.id) ?? []) ?? null;
+		if (transferType === 'in' && prng.chance(0.2))
+			va = prng.pick(vasByAccount.get(account.id) ?? []) ?? null;
 		account.accumulated += transferType === 'in' ? amount : -amount;
 		account.lastTransaction = date;
 		const referenceNumber = makeReferenceNumber(prng, account.bank.code, date);

@@ -27,7 +27,11 @@ export function webhookMatches(w: Webhook, tx: Transaction, state: EmulatorState
 	// skip_if_no_code and prefix_filters only work while payment-code recognition is on (§6.6).
 	if (state.company.configurations.paycode) {
 		if (w.skip_if_no_code && !tx.code) return false;
-		if (w.prefix_filters.length && !(tx.code && w.prefix_filters.some((p) => (tx.code as string).startsWith(p)))) return false;
+		if (
+			w.prefix_filters.length &&
+			!(tx.code && w.prefix_filters.some((p) => (tx.code as string).startsWith(p)))
+		)
+			return false;
 	}
 	return true;
 }
@@ -85,7 +89,12 @@ export class DeliveryEngine extends EventEmitter {
 		return this.create(w, tx, 'duplicate', null);
 	}
 
-	private create(w: Webhook, tx: Transaction, kind: Delivery['kind'], replayOf: number | null): Delivery {
+	private create(
+		w: Webhook,
+		tx: Transaction,
+		kind: Delivery['kind'],
+		replayOf: number | null,
+	): Delivery {
 		const state = this.state;
 		const payload = webhookPayload(tx, state);
 		const id = state.nextDeliveryId++;
@@ -118,7 +127,12 @@ export class DeliveryEngine extends EventEmitter {
 		const w = this.state.webhooks.get(delivery.webhookId);
 		const started = Date.now();
 		const number = delivery.attempts.length + 1;
-		let result: { status: number | null; body: string | null; error: string | null; headers: Record<string, string> };
+		let result: {
+			status: number | null;
+			body: string | null;
+			error: string | null;
+			headers: Record<string, string>;
+		};
 		if (!w) {
 			result = { status: null, body: null, error: 'Webhook was deleted', headers: {} };
 		} else {
@@ -128,7 +142,9 @@ export class DeliveryEngine extends EventEmitter {
 				'User-Agent': 'SePay-Webhook/1.0 (emulator)',
 				...authHeaders(w, delivery.body, started),
 			};
-			result = urlError ? { status: null, body: null, error: urlError, headers } : { ...(await this.post(w.webhook_url, delivery.body, headers)), headers };
+			result = urlError
+				? { status: null, body: null, error: urlError, headers }
+				: { ...(await this.post(w.webhook_url, delivery.body, headers)), headers };
 		}
 		if (generation !== this.generation) return;
 		const success = isSuccess(result.status, result.body);
@@ -149,7 +165,11 @@ export class DeliveryEngine extends EventEmitter {
 			delivery.nextAttemptAt = null;
 			const tx = this.state.findTransaction(delivery.transactionId);
 			if (tx) tx.webhookSuccess = 1;
-		} else if (w && w.retry_conditions.non_2xx_status_code === 1 && number <= RETRY_SCHEDULE_MINUTES.length) {
+		} else if (
+			w &&
+			w.retry_conditions.non_2xx_status_code === 1 &&
+			number <= RETRY_SCHEDULE_MINUTES.length
+		) {
 			delivery.status = 'retrying';
 			const wait = RETRY_SCHEDULE_MINUTES[number - 1] * this.options.retryMinuteMs;
 			attempt.retryInMs = wait;
@@ -168,7 +188,11 @@ export class DeliveryEngine extends EventEmitter {
 		this.emit('change', delivery);
 	}
 
-	private post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number | null; body: string | null; error: string | null }> {
+	private post(
+		url: string,
+		body: string,
+		headers: Record<string, string>,
+	): Promise<{ status: number | null; body: string | null; error: string | null }> {
 		return new Promise((resolve) => {
 			const target = new URL(url);
 			const lib = target.protocol === 'https:' ? https : http;
@@ -195,8 +219,16 @@ export class DeliveryEngine extends EventEmitter {
 						size += c.length;
 						if (size <= MAX_RESPONSE_BYTES) chunks.push(c);
 					});
-					res.on('end', () => finish({ status: res.statusCode ?? null, body: Buffer.concat(chunks).toString('utf8'), error: null }));
-					res.on('error', (e) => finish({ status: res.statusCode ?? null, body: null, error: e.message }));
+					res.on('end', () =>
+						finish({
+							status: res.statusCode ?? null,
+							body: Buffer.concat(chunks).toString('utf8'),
+							error: null,
+						}),
+					);
+					res.on('error', (e) =>
+						finish({ status: res.statusCode ?? null, body: null, error: e.message }),
+					);
 				},
 			);
 			this.requests.add(req);
@@ -221,8 +253,15 @@ export class DeliveryEngine extends EventEmitter {
 			const onChange = () => void check();
 			const timer = setTimeout(() => {
 				cleanup();
-				const summary = this.state.deliveries.map((d) => `#${d.id} webhook ${d.webhookId} tx ${d.transactionId} ${d.status} (${d.attempts.length} attempts)`);
-				reject(new Error(`waitForDeliveries timed out after ${timeoutMs} ms; deliveries: ${summary.join('; ') || 'none'}`));
+				const summary = this.state.deliveries.map(
+					(d) =>
+						`#${d.id} webhook ${d.webhookId} tx ${d.transactionId} ${d.status} (${d.attempts.length} attempts)`,
+				);
+				reject(
+					new Error(
+						`waitForDeliveries timed out after ${timeoutMs} ms; deliveries: ${summary.join('; ') || 'none'}`,
+					),
+				);
 			}, timeoutMs);
 			// A wait must never keep the process alive on its own (the server does while open).
 			timer.unref();
@@ -240,12 +279,16 @@ export class DeliveryEngine extends EventEmitter {
 	 * attempt however many transactions are in flight (benchmarks simulate thousands).
 	 */
 	settled(list: Delivery[]): Promise<Delivery[]> {
-		return Promise.all(list.map((d) => this.when(this.finalWaiters, d, isFinal(d)))).then(() => list);
+		return Promise.all(list.map((d) => this.when(this.finalWaiters, d, isFinal(d)))).then(
+			() => list,
+		);
 	}
 
 	/** Resolves once every delivery in `list` has made its first attempt. */
 	firstAttempts(list: Delivery[]): Promise<Delivery[]> {
-		return Promise.all(list.map((d) => this.when(this.firstWaiters, d, d.attempts.length > 0))).then(() => list);
+		return Promise.all(
+			list.map((d) => this.when(this.firstWaiters, d, d.attempts.length > 0)),
+		).then(() => list);
 	}
 
 	private when(waiters: Map<number, (() => void)[]>, d: Delivery, done: boolean): Promise<void> {
@@ -265,14 +308,29 @@ export class DeliveryEngine extends EventEmitter {
 	}
 
 	/** Waits with a deadline (control API); rejects like waitFor. */
-	async settledWithin(list: Delivery[], timeoutMs: number, what: 'settled' | 'first'): Promise<Delivery[]> {
+	async settledWithin(
+		list: Delivery[],
+		timeoutMs: number,
+		what: 'settled' | 'first',
+	): Promise<Delivery[]> {
 		let timer: NodeJS.Timeout | undefined;
 		const deadline = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(new Error(`Deliveries not ${what === 'settled' ? 'final' : 'attempted'} after ${timeoutMs} ms`)), timeoutMs);
+			timer = setTimeout(
+				() =>
+					reject(
+						new Error(
+							`Deliveries not ${what === 'settled' ? 'final' : 'attempted'} after ${timeoutMs} ms`,
+						),
+					),
+				timeoutMs,
+			);
 			timer.unref();
 		});
 		try {
-			return await Promise.race([what === 'settled' ? this.settled(list) : this.firstAttempts(list), deadline]);
+			return await Promise.race([
+				what === 'settled' ? this.settled(list) : this.firstAttempts(list),
+				deadline,
+			]);
 		} finally {
 			clearTimeout(timer);
 		}

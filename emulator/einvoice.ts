@@ -7,10 +7,23 @@ import type { Ctx } from './context';
 import { invoicePdf, invoiceXml } from './einvoiceFiles';
 import type { Invoice, Job } from './einvoiceState';
 import { approvalProblem, checkCreateBody } from './einvoiceValidate';
-import { asRecord, basicCredentials, bearerToken, json, type EmuRequest, type EmuResponse, type Router } from './http';
+import {
+	asRecord,
+	basicCredentials,
+	bearerToken,
+	json,
+	type EmuRequest,
+	type EmuResponse,
+	type Router,
+} from './http';
 import { positiveInt } from './paging';
 
-function fail(status: number, code: string, message: string, extra: Record<string, unknown> = {}): EmuResponse {
+function fail(
+	status: number,
+	code: string,
+	message: string,
+	extra: Record<string, unknown> = {},
+): EmuResponse {
 	return json(status, { success: false, error: { code, message, ...extra } });
 }
 
@@ -21,22 +34,40 @@ function ok(data: unknown, status = 200): EmuResponse {
 function guard(ctx: Ctx, req: EmuRequest): EmuResponse | null {
 	const check = ctx.tokens.check(bearerToken(req.headers), 'einvoice');
 	if (check.ok) return null;
-	const message = check.reason === 'expired' ? 'Access token đã hết hạn' : check.reason === 'missing' ? 'Thiếu access token' : 'Access token không hợp lệ';
+	const message =
+		check.reason === 'expired'
+			? 'Access token đã hết hạn'
+			: check.reason === 'missing'
+				? 'Thiếu access token'
+				: 'Access token không hợp lệ';
 	return fail(401, 'UNAUTHORIZED', message);
 }
 
-function pageOf(req: EmuRequest, defaultPerPage: number): { page: number; perPage: number } | EmuResponse {
+function pageOf(
+	req: EmuRequest,
+	defaultPerPage: number,
+): { page: number; perPage: number } | EmuResponse {
 	const page = positiveInt(req.query.page);
 	const perPage = positiveInt(req.query.per_page);
 	if (Number.isNaN(page)) return fail(400, 'BAD_REQUEST', 'Trường page phải là số nguyên dương');
-	if (Number.isNaN(perPage) || (perPage ?? 0) > 100) return fail(400, 'BAD_REQUEST', 'Trường per_page phải là số nguyên từ 1 đến 100');
+	if (Number.isNaN(perPage) || (perPage ?? 0) > 100)
+		return fail(400, 'BAD_REQUEST', 'Trường per_page phải là số nguyên từ 1 đến 100');
 	return { page: page ?? 1, perPage: perPage ?? defaultPerPage };
 }
 
-function paged<T>(items: T[], p: { page: number; perPage: number }): { paging: Record<string, unknown>; items: T[] } {
+function paged<T>(
+	items: T[],
+	p: { page: number; perPage: number },
+): { paging: Record<string, unknown>; items: T[] } {
 	const pageCount = Math.max(1, Math.ceil(items.length / p.perPage));
 	return {
-		paging: { per_page: p.perPage, total: items.length, has_more: p.page < pageCount, current_page: p.page, page_count: pageCount },
+		paging: {
+			per_page: p.perPage,
+			total: items.length,
+			has_more: p.page < pageCount,
+			current_page: p.page,
+			page_count: pageCount,
+		},
 		items: items.slice((p.page - 1) * p.perPage, p.page * p.perPage),
 	};
 }
@@ -92,7 +123,14 @@ function detail(ctx: Ctx, invoice: Invoice): Record<string, unknown> {
 	};
 }
 
-function startJob(ctx: Ctx, kind: Job['kind'], reference: string, pending: Invoice | null, issues: boolean, trackingCode: string): Job {
+function startJob(
+	ctx: Ctx,
+	kind: Job['kind'],
+	reference: string,
+	pending: Invoice | null,
+	issues: boolean,
+	trackingCode: string,
+): Job {
 	const einvoice = ctx.state.einvoice;
 	const reason = einvoice.failNext.shift();
 	const job: Job = {
@@ -113,14 +151,33 @@ function startJob(ctx: Ctx, kind: Job['kind'], reference: string, pending: Invoi
 function checkJob(ctx: Ctx, req: EmuRequest, kind: Job['kind']): EmuResponse {
 	const einvoice = ctx.state.einvoice;
 	const job = einvoice.jobs.get(req.params.code);
-	if (!job || job.kind !== kind) return fail(404, 'NOT_FOUND', 'Không tìm thấy yêu cầu với tracking_code này');
+	if (!job || job.kind !== kind)
+		return fail(404, 'NOT_FOUND', 'Không tìm thấy yêu cầu với tracking_code này');
 	if (!job.applied) {
-		return ok({ reference_code: job.reference_code, status: 'Pending', message: kind === 'create' ? 'Đang xử lý yêu cầu xuất hóa đơn' : 'Đang xử lý yêu cầu phát hành hóa đơn' });
+		return ok({
+			reference_code: job.reference_code,
+			status: 'Pending',
+			message:
+				kind === 'create'
+					? 'Đang xử lý yêu cầu xuất hóa đơn'
+					: 'Đang xử lý yêu cầu phát hành hóa đơn',
+		});
 	}
-	if (job.outcome === 'Failed') return ok({ reference_code: job.reference_code, status: 'Failed', message: job.failReason });
+	if (job.outcome === 'Failed')
+		return ok({ reference_code: job.reference_code, status: 'Failed', message: job.failReason });
 	const invoice = einvoice.invoices.get(job.reference_code);
-	const message = kind === 'issue' ? 'Xuất bán hóa đơn điện tử thành công' : invoice?.status === 'draft' ? 'Tạo hóa đơn nháp thành công' : 'Xuất hóa đơn điện tử thành công';
-	return ok({ reference_code: job.reference_code, status: 'Success', message, invoice: invoice ? summary(ctx, invoice) : null });
+	const message =
+		kind === 'issue'
+			? 'Xuất bán hóa đơn điện tử thành công'
+			: invoice?.status === 'draft'
+				? 'Tạo hóa đơn nháp thành công'
+				: 'Xuất hóa đơn điện tử thành công';
+	return ok({
+		reference_code: job.reference_code,
+		status: 'Success',
+		message,
+		invoice: invoice ? summary(ctx, invoice) : null,
+	});
 }
 
 function findForDownload(ctx: Ctx, code: string): Invoice | undefined {
@@ -147,8 +204,16 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 
 	router.add('POST', '/v1/token', (req) => {
 		const basic = basicCredentials(req.headers);
-		if (!basic) return fail(400, 'BAD_REQUEST', 'Thiếu hoặc sai định dạng thông tin xác thực (HTTP Basic client_id:client_secret)');
-		if (basic.user !== ctx.secrets.einvoiceClientId || basic.pass !== ctx.secrets.einvoiceClientSecret) {
+		if (!basic)
+			return fail(
+				400,
+				'BAD_REQUEST',
+				'Thiếu hoặc sai định dạng thông tin xác thực (HTTP Basic client_id:client_secret)',
+			);
+		if (
+			basic.user !== ctx.secrets.einvoiceClientId ||
+			basic.pass !== ctx.secrets.einvoiceClientSecret
+		) {
 			return fail(401, 'UNAUTHORIZED', 'client_id hoặc client_secret không đúng');
 		}
 		return ok(ctx.tokens.issueEInvoice(basic.user, ctx.options.einvoiceTokenTtlSeconds));
@@ -167,7 +232,9 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 	});
 	route('GET', '/provider-accounts/:id', (req) => {
 		const account = ctx.state.einvoice.findAccount(req.params.id);
-		return account ? ok(account) : fail(404, 'NOT_FOUND', 'Không tìm thấy tài khoản nhà cung cấp hóa đơn');
+		return account
+			? ok(account)
+			: fail(404, 'NOT_FOUND', 'Không tìm thấy tài khoản nhà cung cấp hóa đơn');
 	});
 	route('GET', '/usage', () => ok({ quota_remaining: String(ctx.state.einvoice.quotaRemaining) }));
 
@@ -176,7 +243,13 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 		if (!input) return fail(400, 'BAD_REQUEST', 'Body phải là JSON object');
 		const einvoice = ctx.state.einvoice;
 		const checked = checkCreateBody(input, einvoice);
-		if (!checked.ok) return fail(checked.status, checked.code, checked.message, checked.errors ? { errors: checked.errors } : {});
+		if (!checked.ok)
+			return fail(
+				checked.status,
+				checked.code,
+				checked.message,
+				checked.errors ? { errors: checked.errors } : {},
+			);
 		const invoice = checked.invoice;
 		if (einvoice.referenceTaken(invoice.reference_code)) {
 			return fail(409, 'EINVOICE_DOCUMENT_EXISTED', 'Hóa đơn với reference_code này đã tồn tại');
@@ -184,7 +257,12 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 		if (!checked.isDraft) {
 			const problem = approvalProblem(checked.account, invoice.issued_date);
 			if (problem) return fail(422, problem.code, problem.message);
-			if (einvoice.quotaAvailable() <= 0) return fail(403, 'QUOTA_EXCEEDED', 'Đã hết hạn ngạch phát hành hóa đơn, vui lòng nâng cấp gói');
+			if (einvoice.quotaAvailable() <= 0)
+				return fail(
+					403,
+					'QUOTA_EXCEEDED',
+					'Đã hết hạn ngạch phát hành hóa đơn, vui lòng nâng cấp gói',
+				);
 		}
 		// An auto-generated reference doubles as the tracking code (as in SePay's examples);
 		// with a caller-chosen reference the two differ, so clients must keep both.
@@ -202,18 +280,30 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 	route('POST', '/invoices/issue', (req) => {
 		const input = asRecord(req.body) ?? {};
 		const reference = input.reference_code;
-		if (typeof reference !== 'string' || !reference) return fail(400, 'BAD_REQUEST', 'Trường reference_code là bắt buộc');
+		if (typeof reference !== 'string' || !reference)
+			return fail(400, 'BAD_REQUEST', 'Trường reference_code là bắt buộc');
 		const einvoice = ctx.state.einvoice;
 		const invoice = einvoice.invoices.get(reference);
-		if (!invoice) return fail(404, 'NOT_FOUND', 'Không tìm thấy hóa đơn nháp với reference_code này');
-		if (invoice.status !== 'draft') return fail(400, 'BAD_REQUEST', 'Chỉ có thể phát hành hóa đơn nháp');
-		if ([...einvoice.jobs.values()].some((j) => j.kind === 'issue' && j.reference_code === reference && !j.applied)) {
+		if (!invoice)
+			return fail(404, 'NOT_FOUND', 'Không tìm thấy hóa đơn nháp với reference_code này');
+		if (invoice.status !== 'draft')
+			return fail(400, 'BAD_REQUEST', 'Chỉ có thể phát hành hóa đơn nháp');
+		if (
+			[...einvoice.jobs.values()].some(
+				(j) => j.kind === 'issue' && j.reference_code === reference && !j.applied,
+			)
+		) {
 			return fail(400, 'BAD_REQUEST', 'Hóa đơn đang được phát hành');
 		}
 		const account = einvoice.findAccount(invoice.provider_account_id);
 		const problem = account ? approvalProblem(account, invoice.issued_date) : null;
 		if (problem) return fail(422, problem.code, problem.message);
-		if (einvoice.quotaAvailable() <= 0) return fail(403, 'QUOTA_EXCEEDED', 'Đã hết hạn ngạch phát hành hóa đơn, vui lòng nâng cấp gói');
+		if (einvoice.quotaAvailable() <= 0)
+			return fail(
+				403,
+				'QUOTA_EXCEEDED',
+				'Đã hết hạn ngạch phát hành hóa đơn, vui lòng nâng cấp gói',
+			);
 		const tracking = einvoice.newUuid();
 		invoice.tracking_codes.push(tracking);
 		startJob(ctx, 'issue', reference, null, true, tracking);
@@ -229,7 +319,8 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 		const p = pageOf(req, 10);
 		if ('status' in p) return p;
 		const source = req.query.source;
-		if (source !== undefined && source !== '' && source !== 'manual' && source !== 'api') return fail(400, 'BAD_REQUEST', 'Trường source phải là manual hoặc api');
+		if (source !== undefined && source !== '' && source !== 'manual' && source !== 'api')
+			return fail(400, 'BAD_REQUEST', 'Trường source phải là manual hoặc api');
 		const items = [...ctx.state.einvoice.invoices.values()]
 			.filter((i) => !source || i.source === source)
 			.sort((a, b) => b.createdSeq - a.createdSeq)
@@ -246,14 +337,18 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 		if (!invoice) return fail(404, 'NOT_FOUND', 'Không tìm thấy hóa đơn');
 		if (invoice.status !== 'draft') return fail(400, 'BAD_REQUEST', 'Chỉ có thể xóa hóa đơn nháp');
 		einvoice.invoices.delete(invoice.reference_code);
-		return ok({ reference_code: invoice.reference_code, message: 'Hóa đơn nháp đã được xóa thành công' });
+		return ok({
+			reference_code: invoice.reference_code,
+			message: 'Hóa đơn nháp đã được xóa thành công',
+		});
 	};
 	route('POST', '/invoices/delete/:ref', deleteDraft);
 	// The changelog calls it a DELETE endpoint; the API page uses POST. Both are accepted.
 	route('DELETE', '/invoices/delete/:ref', deleteDraft);
 	route('GET', '/invoices/:code/download', (req) => {
 		const type = req.query.type;
-		if (type !== 'pdf' && type !== 'xml') return fail(400, 'BAD_REQUEST', 'Trường type phải là pdf hoặc xml');
+		if (type !== 'pdf' && type !== 'xml')
+			return fail(400, 'BAD_REQUEST', 'Trường type phải là pdf hoặc xml');
 		const invoice = findForDownload(ctx, req.params.code);
 		if (!invoice) return fail(404, 'NOT_FOUND', 'Không tìm thấy hóa đơn');
 		const content = (type === 'pdf' ? invoicePdf(invoice) : invoiceXml(invoice)).toString('base64');
@@ -267,6 +362,10 @@ export function registerEInvoice(router: Router, ctx: Ctx): void {
 		const invoice = m ? ctx.state.einvoice.invoices.get(m[1]) : undefined;
 		if (!m || !invoice) return { status: 404, body: 'Not found' };
 		const pdf = m[2] === 'pdf';
-		return { status: 200, headers: { 'Content-Type': pdf ? 'application/pdf' : 'application/xml' }, body: pdf ? invoicePdf(invoice) : invoiceXml(invoice) };
+		return {
+			status: 200,
+			headers: { 'Content-Type': pdf ? 'application/pdf' : 'application/xml' },
+			body: pdf ? invoicePdf(invoice) : invoiceXml(invoice),
+		};
 	});
 }

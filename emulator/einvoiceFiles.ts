@@ -21,11 +21,21 @@ export function invoicePdf(invoice: Invoice): Buffer {
 		`Mau so ${invoice.template_code}  Ky hieu ${invoice.invoice_series}  So ${invoice.invoice_number}`,
 		`Ngay ${invoice.issued_date}`,
 		`Nguoi mua: ${invoice.buyer.name ?? invoice.buyer.legal_name ?? ''}  MST: ${invoice.buyer.tax_code ?? ''}`,
-		...invoice.items.map((i) => `${i.line_number}. ${i.item_name}  SL ${i.quantity}  DG ${i.unit_price}  TT ${i.total_amount}`),
+		...invoice.items.map(
+			(i) =>
+				`${i.line_number}. ${i.item_name}  SL ${i.quantity}  DG ${i.unit_price}  TT ${i.total_amount}`,
+		),
 		`Cong tien hang: ${invoice.total_before_tax}  Thue GTGT: ${invoice.tax_amount}  Tong cong: ${invoice.total_amount} ${invoice.currency}`,
 		`Ma tra cuu: ${invoice.reference_code}`,
 	];
-	const stream = ['BT', '/F1 11 Tf', '50 800 Td', '14 TL', ...lines.map((l) => `${pdfString(l)} '`), 'ET'].join('\n');
+	const stream = [
+		'BT',
+		'/F1 11 Tf',
+		'50 800 Td',
+		'14 TL',
+		...lines.map((l) => `${pdfString(l)} '`),
+		'ET',
+	].join('\n');
 	const objects = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
 		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -47,7 +57,10 @@ export function invoicePdf(invoice: Invoice): Buffer {
 }
 
 function esc(text: unknown): string {
-	return String(text ?? '').replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+	return String(text ?? '').replace(
+		/[<>&"']/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+	);
 }
 
 /** Loosely modelled on the Circular 78 invoice XML (HDon/DLHDon); not a schema-valid document. */

@@ -110,8 +110,16 @@ export class EInvoiceState {
 				active: true,
 				tax_authority_approved_date: '2026-04-20',
 				templates: [
-					{ template_code: '1', invoice_series: 'C26TAT', invoice_label: '1 - C26TAT - Hóa đơn giá trị gia tăng' },
-					{ template_code: '2', invoice_series: 'C26TMB', invoice_label: '2 - C26TMB - Hóa đơn bán hàng' },
+					{
+						template_code: '1',
+						invoice_series: 'C26TAT',
+						invoice_label: '1 - C26TAT - Hóa đơn giá trị gia tăng',
+					},
+					{
+						template_code: '2',
+						invoice_series: 'C26TMB',
+						invoice_label: '2 - C26TMB - Hóa đơn bán hàng',
+					},
 				],
 			},
 			{
@@ -119,14 +127,26 @@ export class EInvoiceState {
 				provider: 'bkav',
 				active: true,
 				tax_authority_approved_date: null,
-				templates: [{ template_code: '1', invoice_series: 'C26TBK', invoice_label: '1 - C26TBK - Hóa đơn giá trị gia tăng' }],
+				templates: [
+					{
+						template_code: '1',
+						invoice_series: 'C26TBK',
+						invoice_label: '1 - C26TBK - Hóa đơn giá trị gia tăng',
+					},
+				],
 			},
 			{
 				id: deriveUuid(seed, 'provider-account', 2),
 				provider: 'matbao',
 				active: false,
 				tax_authority_approved_date: '2025-01-15',
-				templates: [{ template_code: '2', invoice_series: 'C25TMB', invoice_label: '2 - C25TMB - Hóa đơn bán hàng' }],
+				templates: [
+					{
+						template_code: '2',
+						invoice_series: 'C25TMB',
+						invoice_label: '2 - C25TMB - Hóa đơn bán hàng',
+					},
+				],
 			},
 		];
 		this.seedInvoices();
@@ -163,7 +183,8 @@ export class EInvoiceState {
 	/** Issuances already promised to running jobs count against the quota. */
 	quotaAvailable(): number {
 		let reserved = 0;
-		for (const job of this.jobs.values()) if (!job.applied && job.issues && job.outcome === 'Success') reserved++;
+		for (const job of this.jobs.values())
+			if (!job.applied && job.issues && job.outcome === 'Success') reserved++;
 		return this.quotaRemaining - reserved;
 	}
 
@@ -194,9 +215,27 @@ export class EInvoiceState {
 	private seedInvoices(): void {
 		const account = this.providerAccounts[0];
 		const buyers: Buyer[] = [
-			{ type: 'company', name: 'Công ty TNHH ABC', legal_name: 'Công ty TNHH ABC', tax_code: '0101234567', address: '12 Láng Hạ, Đống Đa, Hà Nội', email: 'ketoan@abc.example' },
-			{ type: 'personal', name: 'Trần Thị Bích', address: '45 Lê Lợi, Quận 1, TP. Hồ Chí Minh', email: 'bich@example.com' },
-			{ type: 'company', name: 'Công ty CP XYZ', legal_name: 'Công ty Cổ phần XYZ', tax_code: '0312345678', address: '8 Trần Phú, Hải Châu, Đà Nẵng' },
+			{
+				type: 'company',
+				name: 'Công ty TNHH ABC',
+				legal_name: 'Công ty TNHH ABC',
+				tax_code: '0101234567',
+				address: '12 Láng Hạ, Đống Đa, Hà Nội',
+				email: 'ketoan@abc.example',
+			},
+			{
+				type: 'personal',
+				name: 'Trần Thị Bích',
+				address: '45 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
+				email: 'bich@example.com',
+			},
+			{
+				type: 'company',
+				name: 'Công ty CP XYZ',
+				legal_name: 'Công ty Cổ phần XYZ',
+				tax_code: '0312345678',
+				address: '8 Trần Phú, Hải Châu, Đà Nẵng',
+			},
 		];
 		buyers.forEach((buyer, i) => {
 			const price = [4_500_000, 1_200_000, 800_000][i];
@@ -217,7 +256,18 @@ export class EInvoiceState {
 				tax_authority_code: null,
 				buyer,
 				items: [
-					{ line_number: 1, line_type: 1, item_code: `SP00${i + 1}`, item_name: ['Máy lọc nước', 'Dịch vụ bảo trì', 'Phần mềm kế toán'][i], unit: ['cái', 'Giờ', 'gói'][i], quantity: 1, unit_price: price, total_amount: price, tax_rate: 10, tax_amount: price / 10 },
+					{
+						line_number: 1,
+						line_type: 1,
+						item_code: `SP00${i + 1}`,
+						item_name: ['Máy lọc nước', 'Dịch vụ bảo trì', 'Phần mềm kế toán'][i],
+						unit: ['cái', 'Giờ', 'gói'][i],
+						quantity: 1,
+						unit_price: price,
+						total_amount: price,
+						tax_rate: 10,
+						tax_amount: price / 10,
+					},
 				],
 				notes: null,
 				source: 'manual',

@@ -6,7 +6,11 @@
 import { Prng } from './prng';
 import type { FaultConfig } from './types';
 
-export type FaultAction = { kind: 'none' } | { kind: 'fail'; status: number } | { kind: 'drop' } | { kind: '429' };
+export type FaultAction =
+	| { kind: 'none' }
+	| { kind: 'fail'; status: number }
+	| { kind: 'drop' }
+	| { kind: '429' };
 
 const API_PREFIXES = ['/api/v1', '/v2', '/v1', '/oauth', '/img'];
 
@@ -35,7 +39,10 @@ export class Faults {
 	applies(path: string): boolean {
 		if (path.startsWith('/_control')) return false;
 		const prefixes = this.config.paths?.length ? this.config.paths : API_PREFIXES;
-		return prefixes.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(`${p}?`));
+		return prefixes.some(
+			(p) =>
+				path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(`${p}?`),
+		);
 	}
 
 	latency(path: string): number {

@@ -44,7 +44,10 @@ export class Router {
 	}
 
 	/** The handler for method + path, 'method' when only the method is wrong, or null. */
-	match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 'method' | null {
+	match(
+		method: string,
+		path: string,
+	): { handler: Handler; params: Record<string, string> } | 'method' | null {
 		let pathMatched = false;
 		for (const route of this.routes) {
 			const m = route.regex.exec(path);
@@ -59,7 +62,10 @@ export class Router {
 	}
 }
 
-export function parseBody(contentType: string | undefined, raw: string): { body: unknown; badJson: boolean } {
+export function parseBody(
+	contentType: string | undefined,
+	raw: string,
+): { body: unknown; badJson: boolean } {
 	if (raw.length === 0) return { body: undefined, badJson: false };
 	const type = (contentType ?? '').toLowerCase();
 	if (type.includes('application/x-www-form-urlencoded')) {
@@ -86,7 +92,9 @@ export function bearerToken(headers: IncomingHttpHeaders): string | null {
 	return m ? m[1].trim() : null;
 }
 
-export function basicCredentials(headers: IncomingHttpHeaders): { user: string; pass: string } | null {
+export function basicCredentials(
+	headers: IncomingHttpHeaders,
+): { user: string; pass: string } | null {
 	const m = /^Basic\s+(.+)$/i.exec((headers.authorization ?? '').trim());
 	if (!m) return null;
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
@@ -96,5 +104,7 @@ export function basicCredentials(headers: IncomingHttpHeaders): { user: string; 
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | null {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: null;
 }

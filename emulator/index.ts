@@ -28,7 +28,13 @@ import { createServer } from './server';
 import { buildTransaction } from './simulate';
 import { EmulatorState } from './state';
 import { ALL_SCOPES, TokenStore } from './tokens';
-import type { Emulator, EmulatorClock, EmulatorOptions, EmulatorSecrets, ResolvedOptions } from './types';
+import type {
+	Emulator,
+	EmulatorClock,
+	EmulatorOptions,
+	EmulatorSecrets,
+	ResolvedOptions,
+} from './types';
 import { createWebhook, validateWebhookInput } from './webhookModel';
 
 export * from './types';
@@ -59,19 +65,36 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
 		oauthRedirectUri: options.oauthRedirectUri,
 		clock: options.clock ?? REAL_CLOCK,
 	};
-	const nonNegativeInts: (keyof ResolvedOptions)[] = ['port', 'seed', 'transactions', 'einvoiceJobDelayMs', 'einvoiceQuota', 'requestLogLimit'];
+	const nonNegativeInts: (keyof ResolvedOptions)[] = [
+		'port',
+		'seed',
+		'transactions',
+		'einvoiceJobDelayMs',
+		'einvoiceQuota',
+		'requestLogLimit',
+	];
 	for (const key of nonNegativeInts) {
 		const v = o[key];
-		if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`SePay emulator: option ${key} must be a non-negative integer`);
+		if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+			throw new Error(`SePay emulator: option ${key} must be a non-negative integer`);
 	}
-	const positive: (keyof ResolvedOptions)[] = ['accessTokenTtlSeconds', 'refreshTokenTtlSeconds', 'einvoiceTokenTtlSeconds', 'retryMinuteMs', 'deliveryTimeoutMs'];
+	const positive: (keyof ResolvedOptions)[] = [
+		'accessTokenTtlSeconds',
+		'refreshTokenTtlSeconds',
+		'einvoiceTokenTtlSeconds',
+		'retryMinuteMs',
+		'deliveryTimeoutMs',
+	];
 	for (const key of positive) {
 		const v = o[key];
-		if (typeof v !== 'number' || !(v > 0)) throw new Error(`SePay emulator: option ${key} must be a positive number`);
+		if (typeof v !== 'number' || !(v > 0))
+			throw new Error(`SePay emulator: option ${key} must be a positive number`);
 	}
-	if (!Number.isSafeInteger(o.seedEndMs)) throw new Error('SePay emulator: option seedEndMs must be an epoch time in milliseconds');
+	if (!Number.isSafeInteger(o.seedEndMs))
+		throw new Error('SePay emulator: option seedEndMs must be an epoch time in milliseconds');
 	if (o.transactions > 1_000_000) throw new Error('SePay emulator: at most 1,000,000 transactions');
-	if (o.rateLimit !== false && !(o.rateLimit.perSecond > 0)) throw new Error('SePay emulator: rateLimit.perSecond must be positive');
+	if (o.rateLimit !== false && !(o.rateLimit.perSecond > 0))
+		throw new Error('SePay emulator: rateLimit.perSecond must be positive');
 	return o;
 }
 
@@ -103,7 +126,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const jobDelayMs = o.einvoiceJobDelayMs;
 	const secrets = demoSecrets(o.seed, o.oauthRedirectUri);
 	let baseUrl = '';
-	const newState = () => new EmulatorState(o.seed, o.transactions, { quota: o.einvoiceQuota }, o.seedEndMs);
+	const newState = () =>
+		new EmulatorState(o.seed, o.transactions, { quota: o.einvoiceQuota }, o.seedEndMs);
 	const ctx = {
 		options: o,
 		secrets,
@@ -113,7 +137,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		baseUrl: () => baseUrl,
 	} as Ctx;
 	ctx.deliveries = new DeliveryEngine(() => ctx.state, o);
-	const limiter = o.rateLimit ? new RateLimiter(o.rateLimit.perSecond, o.rateLimit.strict === true) : null;
+	const limiter = o.rateLimit
+		? new RateLimiter(o.rateLimit.perSecond, o.rateLimit.strict === true)
+		: null;
 	const log = new RequestLog(o.requestLogLimit);
 	const router = new Router();
 	registerOAuth(router, ctx);
@@ -149,8 +175,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		countRequests: (method, path) => log.count(method, path),
 		clearRequests: () => log.clear(),
 		issueOAuthToken: (opts = {}) =>
-			ctx.tokens.issueOAuth(secrets.oauthClientId, parseScopes(opts.scopes), opts.ttlSeconds ?? o.accessTokenTtlSeconds, o.refreshTokenTtlSeconds),
-		issueEInvoiceToken: (opts = {}) => ctx.tokens.issueEInvoice(secrets.einvoiceClientId, opts.ttlSeconds ?? o.einvoiceTokenTtlSeconds),
+			ctx.tokens.issueOAuth(
+				secrets.oauthClientId,
+				parseScopes(opts.scopes),
+				opts.ttlSeconds ?? o.accessTokenTtlSeconds,
+				o.refreshTokenTtlSeconds,
+			),
+		issueEInvoiceToken: (opts = {}) =>
+			ctx.tokens.issueEInvoice(
+				secrets.einvoiceClientId,
+				opts.ttlSeconds ?? o.einvoiceTokenTtlSeconds,
+			),
 		expireTokens: () => ctx.tokens.expireAll(),
 		simulateTransaction(input) {
 			const transaction = buildTransaction(ctx.state, input);
@@ -166,7 +201,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		registerWebhook(input) {
 			const checked = validateWebhookInput(input, ctx.state, { lenient: true, partial: false });
-			if ('errors' in checked) throw new Error(`Invalid webhook: ${Object.values(checked.errors).flat().join(' ')}`);
+			if ('errors' in checked)
+				throw new Error(`Invalid webhook: ${Object.values(checked.errors).flat().join(' ')}`);
 			return createWebhook(checked.fields, ctx.state, 'control');
 		},
 		deliveries: (filter = {}) =>
@@ -176,12 +212,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 					(filter.transactionId === undefined || d.transactionId === filter.transactionId) &&
 					(filter.status === undefined || d.status === filter.status),
 			),
-		waitForDeliveries: (predicate, timeoutMs = 10_000) => ctx.deliveries.waitFor(predicate, timeoutMs),
+		waitForDeliveries: (predicate, timeoutMs = 10_000) =>
+			ctx.deliveries.waitFor(predicate, timeoutMs),
 		replayDelivery: (id) => ctx.deliveries.replay(id),
-		duplicateDelivery: (webhookId, transactionId) => ctx.deliveries.duplicate(webhookId, transactionId),
+		duplicateDelivery: (webhookId, transactionId) =>
+			ctx.deliveries.duplicate(webhookId, transactionId),
 		setFaults: (faults) => void ctx.faults.set(faults),
 		clearFaults: () => ctx.faults.clear(),
-		failNextInvoiceJob: (reason) => void ctx.state.einvoice.failNext.push(reason ?? 'Thông tin người mua không hợp lệ'),
+		failNextInvoiceJob: (reason) =>
+			void ctx.state.einvoice.failNext.push(reason ?? 'Thông tin người mua không hợp lệ'),
 		setEInvoiceQuota: (remaining) => void (ctx.state.einvoice.quotaRemaining = remaining),
 		paymentGateway: paymentGatewayControl(ctx),
 		setEInvoiceJobDelay: (ms) => void (o.einvoiceJobDelayMs = ms),
@@ -197,7 +236,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			ctx.faults.clear();
 			limiter?.reset();
 			log.clear();
-			if (resetOptions.tokens) ctx.tokens = new TokenStore(deriveHex(o.seed, 'jwt-signing-key', 64), () => baseUrl);
+			if (resetOptions.tokens)
+				ctx.tokens = new TokenStore(deriveHex(o.seed, 'jwt-signing-key', 64), () => baseUrl);
 		},
 		close() {
 			closed ??= new Promise<void>((resolve) => {

@@ -4,7 +4,14 @@
  * form body). Error codes follow RFC 6749; SePay's exact codes and statuses are UNCONFIRMED.
  */
 import type { Ctx } from './context';
-import { asRecord, basicCredentials, json, type EmuRequest, type EmuResponse, type Router } from './http';
+import {
+	asRecord,
+	basicCredentials,
+	json,
+	type EmuRequest,
+	type EmuResponse,
+	type Router,
+} from './http';
 import { ALL_SCOPES } from './tokens';
 
 function oauthError(status: number, error: string, description: string): EmuResponse {
@@ -32,7 +39,8 @@ function redirect(location: string): EmuResponse {
 
 function authorize(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const q = req.query;
-	if (q.client_id !== ctx.secrets.oauthClientId) return oauthError(400, 'invalid_client', 'Unknown client_id');
+	if (q.client_id !== ctx.secrets.oauthClientId)
+		return oauthError(400, 'invalid_client', 'Unknown client_id');
 	const redirectUri = q.redirect_uri;
 	if (!redirectUri) return oauthError(400, 'invalid_request', 'redirect_uri is required');
 	try {
@@ -41,16 +49,30 @@ function authorize(ctx: Ctx, req: EmuRequest): EmuResponse {
 		return oauthError(400, 'invalid_request', 'redirect_uri is not a valid URL');
 	}
 	if (ctx.options.oauthRedirectUri && redirectUri !== ctx.options.oauthRedirectUri) {
-		return oauthError(400, 'redirect_uri_mismatch', 'redirect_uri does not match the registered Redirect URL');
+		return oauthError(
+			400,
+			'redirect_uri_mismatch',
+			'redirect_uri does not match the registered Redirect URL',
+		);
 	}
 	const state = q.state ?? '';
-	const back = (params: Record<string, string>) => redirect(withQuery(redirectUri, state ? { ...params, state } : params));
-	if (q.response_type !== 'code') return back({ error: 'unsupported_response_type', error_description: 'response_type must be code' });
+	const back = (params: Record<string, string>) =>
+		redirect(withQuery(redirectUri, state ? { ...params, state } : params));
+	if (q.response_type !== 'code')
+		return back({
+			error: 'unsupported_response_type',
+			error_description: 'response_type must be code',
+		});
 	const scopes = parseScopes(q.scope);
 	const unknown = scopes.filter((s) => !ALL_SCOPES.includes(s));
-	if (unknown.length) return back({ error: 'invalid_scope', error_description: `Unknown scope: ${unknown.join(' ')}` });
+	if (unknown.length)
+		return back({
+			error: 'invalid_scope',
+			error_description: `Unknown scope: ${unknown.join(' ')}`,
+		});
 	// Emulator-only switch to exercise the denial path.
-	if (q.emulator_deny === '1') return back({ error: 'access_denied', error_description: 'The user denied the request' });
+	if (q.emulator_deny === '1')
+		return back({ error: 'access_denied', error_description: 'The user denied the request' });
 	// Older SePay docs: no scope means every scope registered for the app.
 	const granted = scopes.length ? scopes : [...ALL_SCOPES];
 	const code = ctx.tokens.issueCode(ctx.secrets.oauthClientId, redirectUri, granted);
@@ -59,7 +81,12 @@ function authorize(ctx: Ctx, req: EmuRequest): EmuResponse {
 
 function token(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const body = asRecord(req.body) ?? {};
-	const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : typeof body[k] === 'number' ? String(body[k]) : undefined);
+	const str = (k: string) =>
+		typeof body[k] === 'string'
+			? (body[k] as string)
+			: typeof body[k] === 'number'
+				? String(body[k])
+				: undefined;
 	// SePay documents credentials in the body; HTTP Basic is accepted too (standard OAuth2 clients).
 	const basic = basicCredentials(req.headers);
 	const clientId = str('client_id') ?? basic?.user;
@@ -75,11 +102,25 @@ function token(ctx: Ctx, req: EmuRequest): EmuResponse {
 		if (!code) return oauthError(400, 'invalid_request', 'code is required');
 		const record = ctx.tokens.takeCode(code);
 		if ('error' in record) return oauthError(400, 'invalid_grant', record.error);
-		if (record.clientId !== clientId) return oauthError(400, 'invalid_grant', 'Authorization code was issued to another client');
+		if (record.clientId !== clientId)
+			return oauthError(400, 'invalid_grant', 'Authorization code was issued to another client');
 		if (record.redirectUri !== null && str('redirect_uri') !== record.redirectUri) {
-			return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request');
+			return oauthError(
+				400,
+				'invalid_grant',
+				'redirect_uri does not match the authorization request',
+			);
 		}
-		return json(200, ctx.tokens.issueOAuth(clientId, record.scopes, o.accessTokenTtlSeconds, o.refreshTokenTtlSeconds), { 'Cache-Control': 'no-store' });
+		return json(
+			200,
+			ctx.tokens.issueOAuth(
+				clientId,
+				record.scopes,
+				o.accessTokenTtlSeconds,
+				o.refreshTokenTtlSeconds,
+			),
+			{ 'Cache-Control': 'no-store' },
+		);
 	}
 	if (grant === 'refresh_token') {
 		const refresh = str('refresh_token');
@@ -88,10 +129,15 @@ function token(ctx: Ctx, req: EmuRequest): EmuResponse {
 		if ('error' in record) return oauthError(400, 'invalid_grant', record.error);
 		const asked = parseScopes(str('scope'));
 		const extra = asked.filter((s) => !record.scopes.includes(s));
-		if (extra.length) return oauthError(400, 'invalid_scope', `Scope not granted: ${extra.join(' ')}`);
+		if (extra.length)
+			return oauthError(400, 'invalid_scope', `Scope not granted: ${extra.join(' ')}`);
 		record.used = true;
 		const scopes = asked.length ? asked : record.scopes;
-		return json(200, ctx.tokens.issueOAuth(clientId, scopes, o.accessTokenTtlSeconds, o.refreshTokenTtlSeconds), { 'Cache-Control': 'no-store' });
+		return json(
+			200,
+			ctx.tokens.issueOAuth(clientId, scopes, o.accessTokenTtlSeconds, o.refreshTokenTtlSeconds),
+			{ 'Cache-Control': 'no-store' },
+		);
 	}
 	return oauthError(400, 'unsupported_grant_type', `grant_type ${grant} is not supported`);
 }

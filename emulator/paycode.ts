@@ -10,7 +10,13 @@ export interface PaymentCodeFormat {
 
 export const DEFAULT_CODE_FORMATS: PaymentCodeFormat[] = [
 	{ prefix: 'DH', suffix_from: 6, suffix_to: 8, character_type: 'NumberOnly', is_active: true },
-	{ prefix: 'HD', suffix_from: 4, suffix_to: 6, character_type: 'NumberAndLetter', is_active: true },
+	{
+		prefix: 'HD',
+		suffix_from: 4,
+		suffix_to: 6,
+		character_type: 'NumberAndLetter',
+		is_active: true,
+	},
 ];
 
 function escapeRegex(text: string): string {
@@ -22,7 +28,9 @@ export function recognizeCode(content: string, formats: PaymentCodeFormat[]): st
 	for (const f of formats) {
 		if (!f.is_active) continue;
 		const chars = f.character_type === 'NumberOnly' ? '[0-9]' : '[0-9A-Z]';
-		const re = new RegExp(`(?:^|[^0-9A-Za-z])(${escapeRegex(f.prefix)}${chars}{${f.suffix_from},${f.suffix_to}})(?![0-9A-Za-z])`);
+		const re = new RegExp(
+			`(?:^|[^0-9A-Za-z])(${escapeRegex(f.prefix)}${chars}{${f.suffix_from},${f.suffix_to}})(?![0-9A-Za-z])`,
+		);
 		const m = re.exec(content);
 		if (m) return m[1];
 	}

@@ -49,21 +49,34 @@ function detail(order: PgOrder): Record<string, unknown> {
 function listOrders(ctx: Ctx, query: Record<string, string>): EmuResponse {
 	const page = positiveInt(query.page) ?? 1;
 	const perPage = positiveInt(query.per_page) ?? 20;
-	if (Number.isNaN(page) || Number.isNaN(perPage) || perPage > 100) return error(422, 'validation_error', 'page and per_page must be positive integers, per_page at most 100');
-	if (query.order_status && !STATUSES.includes(query.order_status)) return error(422, 'validation_error', `order_status must be one of ${STATUSES.join(', ')}`);
+	if (Number.isNaN(page) || Number.isNaN(perPage) || perPage > 100)
+		return error(
+			422,
+			'validation_error',
+			'page and per_page must be positive integers, per_page at most 100',
+		);
+	if (query.order_status && !STATUSES.includes(query.order_status))
+		return error(422, 'validation_error', `order_status must be one of ${STATUSES.join(', ')}`);
 	const dates: Record<string, number | null> = {};
 	for (const key of ['created_at', 'from_created_at', 'to_created_at', 'end_created_at']) {
 		if (query[key] === undefined || query[key] === '') continue;
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(query[key]) || parseVnTime(query[key]) === null) return error(422, 'validation_error', `${key} must be a date YYYY-MM-DD`);
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(query[key]) || parseVnTime(query[key]) === null)
+			return error(422, 'validation_error', `${key} must be a date YYYY-MM-DD`);
 		dates[key] = parseVnTime(query[key], key !== 'from_created_at');
 	}
-	const sortText = query.sort ?? (query['sort[created_at]'] ? `created_at:${query['sort[created_at]']}` : 'created_at:desc');
-	if (!/^created_at:(asc|desc)$/.test(sortText)) return error(422, 'validation_error', 'sort must be created_at:asc or created_at:desc');
+	const sortText =
+		query.sort ??
+		(query['sort[created_at]'] ? `created_at:${query['sort[created_at]']}` : 'created_at:desc');
+	if (!/^created_at:(asc|desc)$/.test(sortText))
+		return error(422, 'validation_error', 'sort must be created_at:asc or created_at:desc');
 	const q = (query.q ?? '').toLowerCase();
 	const end = dates.to_created_at ?? dates.end_created_at;
 	let orders = [...ctx.state.paymentGateway.orders.values()].filter(
 		(o) =>
-			(!q || [o.order_invoice_number, o.order_id, o.order_description].some((v) => v.toLowerCase().includes(q))) &&
+			(!q ||
+				[o.order_invoice_number, o.order_id, o.order_description].some((v) =>
+					v.toLowerCase().includes(q),
+				)) &&
 			(!query.order_status || o.order_status === query.order_status) &&
 			(!query.customer_id || o.customer_id === query.customer_id) &&
 			(dates.created_at === undefined || o.created_at.slice(0, 10) === query.created_at) &&
@@ -71,17 +84,28 @@ function listOrders(ctx: Ctx, query: Record<string, string>): EmuResponse {
 			(end === undefined || o.createdMs <= (end as number)),
 	);
 	const direction = sortText.endsWith('asc') ? 1 : -1;
-	orders = orders.sort((a, b) => direction * (a.createdMs - b.createdMs || Number(a.id) - Number(b.id)));
+	orders = orders.sort(
+		(a, b) => direction * (a.createdMs - b.createdMs || Number(a.id) - Number(b.id)),
+	);
 	const total = orders.length;
 	const pageCount = Math.max(1, Math.ceil(total / perPage));
 	return json(200, {
 		data: orders.slice((page - 1) * perPage, page * perPage).map(listItem),
-		meta: { per_page: perPage, total, has_more: page < pageCount, current_page: page, page_count: pageCount },
+		meta: {
+			per_page: perPage,
+			total,
+			has_more: page < pageCount,
+			current_page: page,
+			page_count: pageCount,
+		},
 	});
 }
 
 function invoiceOf(body: unknown): string | null {
-	const value = body && typeof body === 'object' ? (body as Record<string, unknown>).order_invoice_number : undefined;
+	const value =
+		body && typeof body === 'object'
+			? (body as Record<string, unknown>).order_invoice_number
+			: undefined;
 	return typeof value === 'string' && value !== '' ? value : null;
 }
 
@@ -104,9 +128,16 @@ export function registerPgApi(router: Router, ctx: Ctx): void {
 		router.add(method, path, (req) => guard(ctx, req) ?? handler(req));
 	add('GET', '/v1/order', (req) => listOrders(ctx, req.query));
 	add('GET', '/v1/order/detail/:id', (req) => {
-		const order = ctx.state.paymentGateway.find(req.params.id, ctx.state.paymentGateway.detailAccepts);
+		const order = ctx.state.paymentGateway.find(
+			req.params.id,
+			ctx.state.paymentGateway.detailAccepts,
+		);
 		return order ? json(200, { data: detail(order) }) : error(404, 'not_found', 'Order not found');
 	});
-	add('POST', '/v1/order/cancel', (req) => act(ctx, req, cancelOrder, 'Đã hủy đơn hàng thành công'));
-	add('POST', '/v1/order/voidTransaction', (req) => act(ctx, req, (order) => voidOrder(ctx, order), 'Đã hủy giao dịch thành công'));
+	add('POST', '/v1/order/cancel', (req) =>
+		act(ctx, req, cancelOrder, 'Đã hủy đơn hàng thành công'),
+	);
+	add('POST', '/v1/order/voidTransaction', (req) =>
+		act(ctx, req, (order) => voidOrder(ctx, order), 'Đã hủy giao dịch thành công'),
+	);
 }

@@ -41,14 +41,21 @@ function problemOf(ctx: Ctx, form: Record<string, string>): string | null {
 	if (form.merchant !== ctx.secrets.pgMerchantId) return 'Unknown merchant';
 	if (form.currency !== 'VND') return 'currency must be VND';
 	if ((form.operation ?? '') !== 'PURCHASE') return 'operation must be PURCHASE';
-	if (!/^\d+$/.test(form.order_amount ?? '') || Number(form.order_amount) <= 0) return 'order_amount must be a positive integer';
-	if (!/^[A-Za-z0-9_-]{1,100}$/.test(form.order_invoice_number ?? '')) return 'order_invoice_number must be 1-100 letters, digits, _ or -';
+	if (!/^\d+$/.test(form.order_amount ?? '') || Number(form.order_amount) <= 0)
+		return 'order_amount must be a positive integer';
+	if (!/^[A-Za-z0-9_-]{1,100}$/.test(form.order_invoice_number ?? ''))
+		return 'order_invoice_number must be 1-100 letters, digits, _ or -';
 	if (!(form.order_description ?? '').trim()) return 'order_description is required';
-	if (form.payment_method !== undefined && !PG_METHODS.includes(form.payment_method as PgPaymentMethod)) return 'payment_method is not supported';
+	if (
+		form.payment_method !== undefined &&
+		!PG_METHODS.includes(form.payment_method as PgPaymentMethod)
+	)
+		return 'payment_method is not supported';
 	for (const key of ['success_url', 'error_url', 'cancel_url']) {
 		if (form[key] !== undefined && !isHttpUrl(form[key])) return `${key} must be an absolute URL`;
 	}
-	if (ctx.state.paymentGateway.orders.has(form.order_invoice_number)) return 'order_invoice_number already exists';
+	if (ctx.state.paymentGateway.orders.has(form.order_invoice_number))
+		return 'order_invoice_number already exists';
 	return null;
 }
 
@@ -59,7 +66,11 @@ function init(ctx: Ctx, req: EmuRequest): EmuResponse {
 	const fields = postedFields(req.rawBody);
 	const form = Object.fromEntries(fields);
 	if (!form.signature) return failure('signature is required');
-	if (form.merchant === ctx.secrets.pgMerchantId && !signatureMatches(fields, ctx.secrets.pgSecretKey)) return failure('Invalid signature');
+	if (
+		form.merchant === ctx.secrets.pgMerchantId &&
+		!signatureMatches(fields, ctx.secrets.pgSecretKey)
+	)
+		return failure('Invalid signature');
 	const problem = problemOf(ctx, form);
 	if (problem) return failure(problem);
 	const pg = ctx.state.paymentGateway;

@@ -15,7 +15,8 @@ export function registerPgControl(router: Router, ctx: Ctx): void {
 	router.add('PUT', `${base}/ipn`, (req) => {
 		const body = asRecord(req.body) ?? {};
 		const url = body.url === null ? null : String(body.url ?? '');
-		if (url !== null && !/^https?:\/\//.test(url)) return fail(400, 'url must be an http(s) URL or null');
+		if (url !== null && !/^https?:\/\//.test(url))
+			return fail(400, 'url must be an http(s) URL or null');
 		const authType = body.authType === 'NONE' ? 'NONE' : 'SECRET_KEY';
 		pg().ipn = { url, authType };
 		return json(200, { data: pg().ipn });

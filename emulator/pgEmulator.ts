@@ -31,14 +31,20 @@ export interface PaymentGatewayControl {
 	/** The customer pays a checkout order (ORDER_PAID IPN follows). */
 	pay(invoiceNumber: string, options?: PayOptions): { order: PgOrder; ipn: IpnDelivery | null };
 	ipnDeliveries(): IpnDelivery[];
-	waitForIpn(predicate: (deliveries: IpnDelivery[]) => boolean, timeoutMs?: number): Promise<IpnDelivery[]>;
+	waitForIpn(
+		predicate: (deliveries: IpnDelivery[]) => boolean,
+		timeoutMs?: number,
+	): Promise<IpnDelivery[]>;
 	resendIpn(id: number): IpnDelivery;
 	/** Narrows what `GET /v1/order/detail/<id>` accepts (SePay's docs and SDKs disagree, U9b). */
 	setDetailAccepts(accepts: 'both' | 'invoice' | 'orderId'): void;
 	/** API v2 VA orders (not Payment Gateway, but the same "take a payment" story). */
 	vaOrder(id: string): VaOrder | undefined;
 	/** The customer pays a VA of the order: the bank transaction with code + subAccount, delivered to the webhooks. */
-	payVaOrder(id: string, input?: { vaNumber?: string; amount?: number; content?: string }): { order: VaOrder; transaction: Transaction; deliveries: Delivery[] };
+	payVaOrder(
+		id: string,
+		input?: { vaNumber?: string; amount?: number; content?: string },
+	): { order: VaOrder; transaction: Transaction; deliveries: Delivery[] };
 }
 
 export function paymentGatewayControl(ctx: Ctx): PaymentGatewayControl {

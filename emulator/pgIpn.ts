@@ -13,7 +13,11 @@ const MAX_RESPONSE_CHARS = 64 * 1024;
 
 export type IpnType = 'ORDER_PAID' | 'TRANSACTION_VOID' | 'RENEWAL_ORDER_PAID';
 
-export function ipnPayload(order: PgOrder, type: IpnType, transaction: PgTransaction): Record<string, unknown> {
+export function ipnPayload(
+	order: PgOrder,
+	type: IpnType,
+	transaction: PgTransaction,
+): Record<string, unknown> {
 	const tx: Record<string, unknown> = { ...transaction };
 	delete tx.transaction_last_updated_date;
 	return {
@@ -33,13 +37,20 @@ export function ipnPayload(order: PgOrder, type: IpnType, transaction: PgTransac
 			order_description: order.order_description,
 		},
 		transaction: tx,
-		customer: order.customer_id ? { id: `${order.uuid.slice(0, 24)}c0ffee000001`, customer_id: order.customer_id } : null,
+		customer: order.customer_id
+			? { id: `${order.uuid.slice(0, 24)}c0ffee000001`, customer_id: order.customer_id }
+			: null,
 		agreement: null,
 	};
 }
 
 /** Queues one IPN for the configured URL (none when no URL is set) and starts sending it. */
-export function sendIpn(ctx: Ctx, order: PgOrder, type: IpnType, transaction: PgTransaction): IpnDelivery | null {
+export function sendIpn(
+	ctx: Ctx,
+	order: PgOrder,
+	type: IpnType,
+	transaction: PgTransaction,
+): IpnDelivery | null {
 	const pg = ctx.state.paymentGateway;
 	if (!pg.ipn.url) return null;
 	const payload = ipnPayload(order, type, transaction);
@@ -71,7 +82,10 @@ export function resendIpn(ctx: Ctx, id: number): IpnDelivery {
 
 async function attempt(ctx: Ctx, delivery: IpnDelivery): Promise<void> {
 	const pg = ctx.state.paymentGateway;
-	const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'SePay-IPN/1.0 (emulator)' };
+	const headers: Record<string, string> = {
+		'Content-Type': 'application/json',
+		'User-Agent': 'SePay-IPN/1.0 (emulator)',
+	};
 	if (pg.ipn.authType === 'SECRET_KEY') headers['X-Secret-Key'] = ctx.secrets.pgSecretKey;
 	let status: number | null = null;
 	let body: string | null = null;
@@ -91,12 +105,23 @@ async function attempt(ctx: Ctx, delivery: IpnDelivery): Promise<void> {
 	if (pg.stopped) return;
 	const number = delivery.attempts.length + 1;
 	const success = status !== null && status >= 200 && status < 300;
-	delivery.attempts.push({ number, at: nowPg(), status, body, error, success, requestHeaders: headers });
+	delivery.attempts.push({
+		number,
+		at: nowPg(),
+		status,
+		body,
+		error,
+		success,
+		requestHeaders: headers,
+	});
 	if (success) {
 		delivery.status = 'success';
 	} else if (number <= RETRY_SCHEDULE_MINUTES.length) {
 		delivery.status = 'retrying';
-		pg.later(RETRY_SCHEDULE_MINUTES[number - 1] * ctx.options.retryMinuteMs, () => void attempt(ctx, delivery));
+		pg.later(
+			RETRY_SCHEDULE_MINUTES[number - 1] * ctx.options.retryMinuteMs,
+			() => void attempt(ctx, delivery),
+		);
 	} else {
 		delivery.status = 'failed';
 	}

@@ -22,7 +22,9 @@ export class PgError extends Error {
 
 /** Any failure as a PgError: unexpected ones become a 500 (the server's own catch-all does the same). */
 export function asPgError(e: unknown): PgError {
-	return e instanceof PgError ? e : new PgError(500, 'server_error', `Emulator error: ${(e as Error).message}`);
+	return e instanceof PgError
+		? e
+		: new PgError(500, 'server_error', `Emulator error: ${(e as Error).message}`);
 }
 
 const VN_OFFSET_MS = 7 * 3600 * 1000;
@@ -45,7 +47,13 @@ export function voidCutoffMs(paidMs: number): number {
 	throw new Error('unreachable: a working day is always within a week');
 }
 
-function transaction(ctx: Ctx, order: PgOrder, method: PgPaymentMethod, type: PgTransaction['transaction_type'], at: string): PgTransaction {
+function transaction(
+	ctx: Ctx,
+	order: PgOrder,
+	method: PgPaymentMethod,
+	type: PgTransaction['transaction_type'],
+	at: string,
+): PgTransaction {
 	const ids = ctx.state.paymentGateway.newTransactionIds();
 	const card = method === 'CARD';
 	return {
@@ -73,17 +81,33 @@ export interface PayOptions {
 	transactionDate?: string;
 }
 
-export function payOrder(ctx: Ctx, order: PgOrder, options: PayOptions = {}): { order: PgOrder; ipn: IpnDelivery | null } {
+export function payOrder(
+	ctx: Ctx,
+	order: PgOrder,
+	options: PayOptions = {},
+): { order: PgOrder; ipn: IpnDelivery | null } {
 	if (order.order_status !== 'AUTHENTICATION_NOT_NEEDED') {
-		throw new PgError(422, 'invalid_state', `Order ${order.order_invoice_number} is ${order.order_status}, not awaiting payment`);
+		throw new PgError(
+			422,
+			'invalid_state',
+			`Order ${order.order_invoice_number} is ${order.order_status}, not awaiting payment`,
+		);
 	}
-	const method = (options.paymentMethod ?? order.payment_method ?? 'BANK_TRANSFER') as PgPaymentMethod;
-	if (!PG_METHODS.includes(method)) throw new PgError(400, 'bad_request', `paymentMethod must be one of ${PG_METHODS.join(', ')}`);
+	const method = (options.paymentMethod ??
+		order.payment_method ??
+		'BANK_TRANSFER') as PgPaymentMethod;
+	if (!PG_METHODS.includes(method))
+		throw new PgError(400, 'bad_request', `paymentMethod must be one of ${PG_METHODS.join(', ')}`);
 	if (order.payment_method && order.payment_method !== method) {
-		throw new PgError(422, 'invalid_method', `Order ${order.order_invoice_number} can only be paid by ${order.payment_method}`);
+		throw new PgError(
+			422,
+			'invalid_method',
+			`Order ${order.order_invoice_number} can only be paid by ${order.payment_method}`,
+		);
 	}
 	const paidMs = options.transactionDate ? parseVnTime(options.transactionDate) : Date.now();
-	if (paidMs === null) throw new PgError(400, 'bad_request', 'transactionDate must be YYYY-MM-DD HH:mm:ss');
+	if (paidMs === null)
+		throw new PgError(400, 'bad_request', 'transactionDate must be YYYY-MM-DD HH:mm:ss');
 	const at = nowPg(paidMs);
 	const tx = transaction(ctx, order, method, 'PAYMENT', at);
 	order.transactions.push(tx);
@@ -97,10 +121,18 @@ export function payOrder(ctx: Ctx, order: PgOrder, options: PayOptions = {}): { 
 /** PG-CANCEL: QR (bank transfer / NAPAS) orders not yet paid or cancelled. */
 export function cancelOrder(order: PgOrder): void {
 	if (order.payment_method === 'CARD') {
-		throw new PgError(400, 'cancel_not_allowed', 'Only BANK_TRANSFER or NAPAS_BANK_TRANSFER orders can be cancelled');
+		throw new PgError(
+			400,
+			'cancel_not_allowed',
+			'Only BANK_TRANSFER or NAPAS_BANK_TRANSFER orders can be cancelled',
+		);
 	}
 	if (order.order_status !== 'AUTHENTICATION_NOT_NEEDED') {
-		throw new PgError(400, 'cancel_not_allowed', `Order is ${order.order_status} and can no longer be cancelled`);
+		throw new PgError(
+			400,
+			'cancel_not_allowed',
+			`Order is ${order.order_status} and can no longer be cancelled`,
+		);
 	}
 	order.order_status = 'CANCELLED';
 	order.updated_at = nowPg();
@@ -108,12 +140,21 @@ export function cancelOrder(order: PgOrder): void {
 
 /** PG-VOID: captured card payments before the settlement cut-off; sends TRANSACTION_VOID. */
 export function voidOrder(ctx: Ctx, order: PgOrder, nowMs = Date.now()): IpnDelivery | null {
-	if (order.payment_method !== 'CARD') throw new PgError(400, 'void_not_allowed', 'Only CARD payments can be voided');
+	if (order.payment_method !== 'CARD')
+		throw new PgError(400, 'void_not_allowed', 'Only CARD payments can be voided');
 	if (order.order_status !== 'CAPTURED' || order.paidMs === null) {
-		throw new PgError(400, 'void_not_allowed', `Order is ${order.order_status}; only CAPTURED orders can be voided`);
+		throw new PgError(
+			400,
+			'void_not_allowed',
+			`Order is ${order.order_status}; only CAPTURED orders can be voided`,
+		);
 	}
 	if (nowMs > voidCutoffMs(order.paidMs)) {
-		throw new PgError(400, 'void_not_allowed', 'The transaction has passed the settlement cut-off and can no longer be voided');
+		throw new PgError(
+			400,
+			'void_not_allowed',
+			'The transaction has passed the settlement cut-off and can no longer be voided',
+		);
 	}
 	const tx = transaction(ctx, order, 'CARD', 'VOID', nowPg(nowMs));
 	order.transactions.push(tx);

@@ -33,7 +33,9 @@ export function postedFields(rawBody: string): Array<[string, string]> {
 }
 
 export function expectedSignature(fields: Array<[string, string]>, secretKey: string): string {
-	const signed = fields.filter(([name]) => PG_SIGNED_FIELDS.has(name)).map(([name, value]) => `${name}=${value}`);
+	const signed = fields
+		.filter(([name]) => PG_SIGNED_FIELDS.has(name))
+		.map(([name, value]) => `${name}=${value}`);
 	return createHmac('sha256', secretKey).update(signed.join(','), 'utf8').digest('base64');
 }
 

@@ -114,7 +114,10 @@ export class PgState extends EventEmitter {
 	}
 
 	/** Resolves once `predicate` holds for the IPN deliveries; rejects after `timeoutMs`. */
-	waitForIpn(predicate: (deliveries: IpnDelivery[]) => boolean, timeoutMs = 10_000): Promise<IpnDelivery[]> {
+	waitForIpn(
+		predicate: (deliveries: IpnDelivery[]) => boolean,
+		timeoutMs = 10_000,
+	): Promise<IpnDelivery[]> {
 		return new Promise((resolve, reject) => {
 			const check = () => {
 				if (!predicate(this.ipnDeliveries)) return;
@@ -123,8 +126,14 @@ export class PgState extends EventEmitter {
 			};
 			const timer = setTimeout(() => {
 				cleanup();
-				const summary = this.ipnDeliveries.map((d) => `#${d.id} ${d.notificationType} ${d.status} (${d.attempts.length} attempts)`);
-				reject(new Error(`waitForIpn timed out after ${timeoutMs} ms; IPNs: ${summary.join('; ') || 'none'}`));
+				const summary = this.ipnDeliveries.map(
+					(d) => `#${d.id} ${d.notificationType} ${d.status} (${d.attempts.length} attempts)`,
+				);
+				reject(
+					new Error(
+						`waitForIpn timed out after ${timeoutMs} ms; IPNs: ${summary.join('; ') || 'none'}`,
+					),
+				);
 			}, timeoutMs);
 			timer.unref();
 			const cleanup = () => {
@@ -154,12 +163,19 @@ export class PgState extends EventEmitter {
 	newOrderIds(): { id: string; uuid: string; orderId: string } {
 		const n = this.nextOrderId++;
 		const hex = deriveUuid(this.seed, 'pg-order', n).replace(/-/g, '').slice(0, 13).toUpperCase();
-		return { id: String(n), uuid: deriveUuid(this.seed, 'pg-order-uuid', n), orderId: `SEPAY-${hex}` };
+		return {
+			id: String(n),
+			uuid: deriveUuid(this.seed, 'pg-order-uuid', n),
+			orderId: `SEPAY-${hex}`,
+		};
 	}
 
 	newTransactionIds(): { id: string; transactionId: string } {
 		const n = this.nextTransactionId++;
-		return { id: deriveUuid(this.seed, 'pg-transaction', n), transactionId: deriveUuid(this.seed, 'pg-tx-code', n).replace(/-/g, '').slice(0, 13) };
+		return {
+			id: deriveUuid(this.seed, 'pg-transaction', n),
+			transactionId: deriveUuid(this.seed, 'pg-tx-code', n).replace(/-/g, '').slice(0, 13),
+		};
 	}
 }
 

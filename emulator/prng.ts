@@ -66,7 +66,10 @@ function hashString(text: string): number {
 export function deriveUuid(seed: number, kind: string, n: number): string {
 	const base = fmix(hashString(kind) ^ Math.imul(seed + 1, 0x27d4eb2d));
 	let hex = '';
-	for (let i = 0; i < 4; i++) hex += (fmix(base ^ fmix(n + Math.imul(i + 1, 0x9e3779b1))) + 0x100000000).toString(16).slice(1);
+	for (let i = 0; i < 4; i++)
+		hex += (fmix(base ^ fmix(n + Math.imul(i + 1, 0x9e3779b1))) + 0x100000000)
+			.toString(16)
+			.slice(1);
 	// version 4, RFC 4122 variant
 	const variant = ((parseInt(hex[16], 16) & 3) | 8).toString(16);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

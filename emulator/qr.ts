@@ -46,7 +46,11 @@ export function qrLikePng(text: string): Buffer {
 		hash = createHash('sha256').update(hash).digest();
 	}
 	const finder = (x: number, y: number) => {
-		for (const [fx, fy] of [[0, 0], [modules - 7, 0], [0, modules - 7]]) {
+		for (const [fx, fy] of [
+			[0, 0],
+			[modules - 7, 0],
+			[0, modules - 7],
+		]) {
 			const dx = x - fx;
 			const dy = y - fy;
 			if (dx >= 0 && dx < 7 && dy >= 0 && dy < 7) {
@@ -86,12 +90,21 @@ export function registerQr(router: Router): void {
 		const errors: Record<string, string[]> = {};
 		if (!acc) errors.acc = ['acc (account number) is required'];
 		if (!bank) errors.bank = ['bank (short name, code or BIN) is required'];
-		if (amount !== undefined && amount !== '' && !/^\d+$/.test(amount)) errors.amount = ['amount must be a non-negative integer'];
-		if (template && !['compact', 'qronly', 'standee'].includes(template)) errors.template = ['template must be compact, qronly or standee'];
-		if (Object.keys(errors).length) return json(400, { error: 'bad_request', message: Object.values(errors)[0][0], errors });
-		const png = qrLikePng(JSON.stringify({ acc, bank, amount: amount ?? '', des: des ?? '', template: template ?? '' }));
-		const headers: Record<string, string> = { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' };
-		if (download === 'true' || download === '1') headers['Content-Disposition'] = `attachment; filename="vietqr-${acc}.png"`;
+		if (amount !== undefined && amount !== '' && !/^\d+$/.test(amount))
+			errors.amount = ['amount must be a non-negative integer'];
+		if (template && !['compact', 'qronly', 'standee'].includes(template))
+			errors.template = ['template must be compact, qronly or standee'];
+		if (Object.keys(errors).length)
+			return json(400, { error: 'bad_request', message: Object.values(errors)[0][0], errors });
+		const png = qrLikePng(
+			JSON.stringify({ acc, bank, amount: amount ?? '', des: des ?? '', template: template ?? '' }),
+		);
+		const headers: Record<string, string> = {
+			'Content-Type': 'image/png',
+			'Cache-Control': 'public, max-age=86400',
+		};
+		if (download === 'true' || download === '1')
+			headers['Content-Disposition'] = `attachment; filename="vietqr-${acc}.png"`;
 		return { status: 200, headers, body: png };
 	});
 }

@@ -40,7 +40,12 @@ export class RateLimiter {
 		}
 		window.push(now);
 		this.windows.set(key, window);
-		return { allowed: true, limit: this.perSecond, remaining: this.perSecond - window.length, resetSeconds: 1 };
+		return {
+			allowed: true,
+			limit: this.perSecond,
+			remaining: this.perSecond - window.length,
+			resetSeconds: 1,
+		};
 	}
 
 	/** Strict mode: the refusal for a request sent while the key is still blocked, if it is. */
@@ -48,12 +53,22 @@ export class RateLimiter {
 		const until = this.blockedUntil.get(key);
 		if (!this.strict || until === undefined || now >= until) return undefined;
 		const resetSeconds = Math.max(1, Math.ceil((until - now) / 1000));
-		return { allowed: false, limit: this.perSecond, remaining: 0, resetSeconds, early: { blockedUntil: until } };
+		return {
+			allowed: false,
+			limit: this.perSecond,
+			remaining: 0,
+			resetSeconds,
+			early: { blockedUntil: until },
+		};
 	}
 
 	/** Strict mode: after a 429 (also an injected one) the key waits its Retry-After out. */
 	block(key: string, retryAfterSeconds: number, now = Date.now()): void {
-		if (this.strict) this.blockedUntil.set(key, Math.max(this.blockedUntil.get(key) ?? 0, now + retryAfterSeconds * 1000));
+		if (this.strict)
+			this.blockedUntil.set(
+				key,
+				Math.max(this.blockedUntil.get(key) ?? 0, now + retryAfterSeconds * 1000),
+			);
 	}
 
 	reset(): void {

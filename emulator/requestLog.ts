@@ -12,7 +12,8 @@ export class RequestLog {
 	add(entry: Omit<RecordedRequest, 'seq'>): RecordedRequest {
 		const record: RecordedRequest = { seq: ++this.seq, ...entry };
 		this.requests.push(record);
-		if (this.requests.length > this.limit) this.requests.splice(0, this.requests.length - this.limit);
+		if (this.requests.length > this.limit)
+			this.requests.splice(0, this.requests.length - this.limit);
 		this.counters.total++;
 		const key = `${entry.method} ${entry.path}`;
 		this.counters.byRoute[key] = (this.counters.byRoute[key] ?? 0) + 1;
@@ -26,7 +27,11 @@ export class RequestLog {
 
 	/** Counts logged requests by method and exact path (or a RegExp on the path). */
 	count(method: string, path: string | RegExp): number {
-		return this.requests.filter((r) => r.method === method.toUpperCase() && (typeof path === 'string' ? r.path === path : path.test(r.path))).length;
+		return this.requests.filter(
+			(r) =>
+				r.method === method.toUpperCase() &&
+				(typeof path === 'string' ? r.path === path : path.test(r.path)),
+		).length;
 	}
 
 	clear(): void {

@@ -91,7 +91,11 @@ export function v2Va(v: VirtualAccount, state: EmulatorState): Record<string, un
 	};
 }
 
-export function v2Transaction(t: Transaction, state: EmulatorState, iso = false): Record<string, unknown> {
+export function v2Transaction(
+	t: Transaction,
+	state: EmulatorState,
+	iso = false,
+): Record<string, unknown> {
 	const account = state.findAccount(t.bankAccountId);
 	const va = state.findVa(t.vaId);
 	return {

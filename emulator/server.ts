@@ -28,13 +28,20 @@ function surfaceOf(path: string): Surface {
 }
 
 /** An error in the envelope of the path's API. */
-export function surfaceError(path: string, status: number, code: string, message: string, headers?: Record<string, string>): EmuResponse {
+export function surfaceError(
+	path: string,
+	status: number,
+	code: string,
+	message: string,
+	headers?: Record<string, string>,
+): EmuResponse {
 	const surface = surfaceOf(path);
 	let body: unknown;
 	if (surface === 'v2') body = { status: 'error', message, error_code: code };
 	else if (surface === 'apiV1') body = { status: 'error', error: code, message };
 	else if (surface === 'paymentGateway') body = { message, error_code: code };
-	else if (surface === 'einvoice') body = { success: false, error: { code: code.toUpperCase(), message } };
+	else if (surface === 'einvoice')
+		body = { success: false, error: { code: code.toUpperCase(), message } };
 	else if (surface === 'oauth') body = { error: code, error_description: message };
 	else body = { error: code, message };
 	return { status, body, headers };
@@ -42,7 +49,8 @@ export function surfaceError(path: string, status: number, code: string, message
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+	for (const [k, v] of Object.entries(headers))
+		if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
 	return out;
 }
 
@@ -80,7 +88,6 @@ function send(res: http.ServerResponse, response: EmuResponse): void {
 	res.end(payload);
 }
 
-
 /** Token endpoints stay outside the limit (UNCONFIRMED whether SePay counts them). */
 const TOKEN_PATHS = ['/v1/token', '/oauth/'];
 
@@ -105,9 +112,13 @@ function rateDecision(
 	if (early) return early;
 	if (!forced) return (limiter as RateLimiter).hit(key, now);
 	limiter?.block(key, forced.retryAfterSeconds, now);
-	return { allowed: false, limit: limiter?.perSecond ?? 3, remaining: 0, resetSeconds: forced.retryAfterSeconds };
+	return {
+		allowed: false,
+		limit: limiter?.perSecond ?? 3,
+		remaining: 0,
+		resetSeconds: forced.retryAfterSeconds,
+	};
 }
-
 
 export interface ServerDeps {
 	ctx: Ctx;
@@ -133,9 +144,29 @@ export function createServer(deps: ServerDeps): http.Server {
 		const { body, badJson } = parseBody(req.headers['content-type'], raw);
 		const query = Object.fromEntries(url.searchParams);
 		// Control traffic (drivers polling deliveries) stays out of the log so counts mean API calls.
-		const entry = { at: nowVn(), method, path, query, headers: flattenHeaders(req.headers), body, rawBody: raw };
-		const record: { status?: number } = path.startsWith('/_control') ? { ...entry, status: undefined } : log.add(entry);
-		const emuReq: EmuRequest = { method, path, query, headers: req.headers, rawBody: raw, body, badJson, params: {}, ip: req.socket.remoteAddress ?? '' };
+		const entry = {
+			at: nowVn(),
+			method,
+			path,
+			query,
+			headers: flattenHeaders(req.headers),
+			body,
+			rawBody: raw,
+		};
+		const record: { status?: number } = path.startsWith('/_control')
+			? { ...entry, status: undefined }
+			: log.add(entry);
+		const emuReq: EmuRequest = {
+			method,
+			path,
+			query,
+			headers: req.headers,
+			rawBody: raw,
+			body,
+			badJson,
+			params: {},
+			ip: req.socket.remoteAddress ?? '',
+		};
 		const finish = (response: EmuResponse) => {
 			record.status = response.status;
 			send(res, response);
@@ -153,17 +184,36 @@ export function createServer(deps: ServerDeps): http.Server {
 				return;
 			}
 			if (fault.kind === 'fail') {
-				finish(surfaceError(path, fault.status, 'server_error', 'Injected fault: internal server error'));
+				finish(
+					surfaceError(path, fault.status, 'server_error', 'Injected fault: internal server error'),
+				);
 				return;
 			}
 			const limiter = deps.limiter();
 			if (fault.kind === '429' || (limiter && isRateLimited(path, limiter.strict))) {
-				const forced = fault.kind === '429' ? { retryAfterSeconds: ctx.faults.config.retryAfterSeconds ?? 1 } : undefined;
-				const decision = rateDecision(limiter, forced, rateKey(limiter, req, emuReq.ip), ctx.options.clock.now());
+				const forced =
+					fault.kind === '429'
+						? { retryAfterSeconds: ctx.faults.config.retryAfterSeconds ?? 1 }
+						: undefined;
+				const decision = rateDecision(
+					limiter,
+					forced,
+					rateKey(limiter, req, emuReq.ip),
+					ctx.options.clock.now(),
+				);
 				if (!decision.allowed) {
 					log.counters.rateLimited++;
-					if (decision.early) log.recordEarly({ seq: (record as RecordedRequest).seq, method, path, atMs: ctx.options.clock.now(), blockedUntilMs: decision.early.blockedUntil });
-					finish(surfaceError(path, 429, 'rate_limited', 'Too many requests', rateHeaders(decision)));
+					if (decision.early)
+						log.recordEarly({
+							seq: (record as RecordedRequest).seq,
+							method,
+							path,
+							atMs: ctx.options.clock.now(),
+							blockedUntilMs: decision.early.blockedUntil,
+						});
+					finish(
+						surfaceError(path, 429, 'rate_limited', 'Too many requests', rateHeaders(decision)),
+					);
 					return;
 				}
 				const response = await dispatch(emuReq);
@@ -177,8 +227,15 @@ export function createServer(deps: ServerDeps): http.Server {
 	async function dispatch(req: EmuRequest): Promise<EmuResponse> {
 		if (req.badJson) return surfaceError(req.path, 400, 'bad_request', 'Malformed JSON body');
 		const match = router.match(req.method, req.path);
-		if (match === null) return surfaceError(req.path, 404, 'not_found', `No route for ${req.method} ${req.path}`);
-		if (match === 'method') return surfaceError(req.path, 405, 'method_not_allowed', `Method ${req.method} is not allowed on ${req.path}`);
+		if (match === null)
+			return surfaceError(req.path, 404, 'not_found', `No route for ${req.method} ${req.path}`);
+		if (match === 'method')
+			return surfaceError(
+				req.path,
+				405,
+				'method_not_allowed',
+				`Method ${req.method} is not allowed on ${req.path}`,
+			);
 		req.params = match.params;
 		try {
 			return await match.handler(req);
@@ -189,7 +246,8 @@ export function createServer(deps: ServerDeps): http.Server {
 
 	return http.createServer((req, res) => {
 		handle(req, res).catch((e) => {
-			if (!res.headersSent) send(res, { status: 500, body: { error: 'server_error', message: String(e) } });
+			if (!res.headersSent)
+				send(res, { status: 500, body: { error: 'server_error', message: String(e) } });
 		});
 	});
 }

@@ -12,24 +12,34 @@ import type { SimulateTransactionInput, Transaction } from './types';
 
 export class InputError extends Error {}
 
-export function buildTransaction(state: EmulatorState, input: SimulateTransactionInput): Transaction {
+export function buildTransaction(
+	state: EmulatorState,
+	input: SimulateTransactionInput,
+): Transaction {
 	const account =
 		input.accountNumber !== undefined
 			? state.accounts.find((a) => a.accountNumber === String(input.accountNumber))
 			: input.bankAccountId !== undefined
 				? state.findAccount(Number(input.bankAccountId))
 				: state.accounts[0];
-	if (!account) throw new InputError('Unknown bank account (give bankAccountId or accountNumber of a seeded account)');
+	if (!account)
+		throw new InputError(
+			'Unknown bank account (give bankAccountId or accountNumber of a seeded account)',
+		);
 	const amount = Number(input.amount);
-	if (!Number.isInteger(amount) || amount <= 0) throw new InputError('amount must be a positive integer (VND)');
+	if (!Number.isInteger(amount) || amount <= 0)
+		throw new InputError('amount must be a positive integer (VND)');
 	const transferType = input.transferType ?? 'in';
-	if (transferType !== 'in' && transferType !== 'out') throw new InputError('transferType must be "in" or "out"');
-	if (transferType === 'out' && amount > account.accumulated) throw new InputError('Insufficient balance for an outgoing transaction');
+	if (transferType !== 'in' && transferType !== 'out')
+		throw new InputError('transferType must be "in" or "out"');
+	if (transferType === 'out' && amount > account.accumulated)
+		throw new InputError('Insufficient balance for an outgoing transaction');
 	let vaId: number | null = null;
 	let subAccount: string | null = null;
 	if (input.subAccount) {
 		const va = state.vasOf(account.id).find((v) => v.va === input.subAccount);
-		if (!va) throw new InputError(`subAccount ${input.subAccount} is not a VA of account ${account.id}`);
+		if (!va)
+			throw new InputError(`subAccount ${input.subAccount} is not a VA of account ${account.id}`);
 		vaId = va.id;
 		subAccount = va.va;
 	}
@@ -38,11 +48,17 @@ export function buildTransaction(state: EmulatorState, input: SimulateTransactio
 	let content = input.content ?? (input.code ? `${input.code} chuyen tien` : 'Chuyen tien');
 	if (typeof content !== 'string') content = String(content);
 	const formats = state.company.configurations.payment_code_formats;
-	const code = input.code !== undefined ? input.code : state.company.configurations.paycode ? recognizeCode(content, formats) : null;
+	const code =
+		input.code !== undefined
+			? input.code
+			: state.company.configurations.paycode
+				? recognizeCode(content, formats)
+				: null;
 	const time = Math.max(Math.floor(Date.now() / 1000) * 1000, state.lastTime());
 	account.accumulated += transferType === 'in' ? amount : -amount;
 	account.lastTransaction = formatVnTime(time);
-	const referenceNumber = input.referenceNumber ?? makeReferenceNumber(prng, account.bank.code, formatVnTime(time));
+	const referenceNumber =
+		input.referenceNumber ?? makeReferenceNumber(prng, account.bank.code, formatVnTime(time));
 	const tx: Transaction = {
 		id,
 		uuid: deriveUuid(state.seed, 'transaction', id),

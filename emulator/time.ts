@@ -23,7 +23,14 @@ export function parseVnTime(text: string, endOfDay = false): number | null {
 	if (m) {
 		const [, y, mo, d, h, mi, s] = m;
 		const hasTime = h !== undefined;
-		const ms = Date.UTC(+y, +mo - 1, +d, hasTime ? +h : endOfDay ? 23 : 0, hasTime ? +mi : endOfDay ? 59 : 0, s !== undefined ? +s : hasTime ? 0 : endOfDay ? 59 : 0);
+		const ms = Date.UTC(
+			+y,
+			+mo - 1,
+			+d,
+			hasTime ? +h : endOfDay ? 23 : 0,
+			hasTime ? +mi : endOfDay ? 59 : 0,
+			s !== undefined ? +s : hasTime ? 0 : endOfDay ? 59 : 0,
+		);
 		if (Number.isNaN(ms) || new Date(ms).getUTCDate() !== +d) return null;
 		return ms - VN_OFFSET_MS + (endOfDay && !hasTime ? 999 : 0);
 	}

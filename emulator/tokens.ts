@@ -69,7 +69,13 @@ export class TokenStore {
 
 	issueCode(clientId: string, redirectUri: string | null, scopes: string[]): string {
 		const code = randomBytes(20).toString('hex');
-		this.codes.set(code, { clientId, redirectUri, scopes, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+		this.codes.set(code, {
+			clientId,
+			redirectUri,
+			scopes,
+			expiresAt: Date.now() + CODE_TTL_MS,
+			used: false,
+		});
 		return code;
 	}
 
@@ -83,7 +89,12 @@ export class TokenStore {
 		return record;
 	}
 
-	issueOAuth(clientId: string, scopes: string[], ttlSeconds: number, refreshTtlSeconds: number): OAuthTokenResponse {
+	issueOAuth(
+		clientId: string,
+		scopes: string[],
+		ttlSeconds: number,
+		refreshTtlSeconds: number,
+	): OAuthTokenResponse {
 		const now = Date.now();
 		const jti = ++this.serial;
 		const accessToken = this.jwt({
@@ -96,9 +107,25 @@ export class TokenStore {
 			jti: `${jti}.${randomBytes(6).toString('hex')}`,
 		});
 		const refreshToken = `def50200${randomBytes(32).toString('hex')}`;
-		this.access.set(accessToken, { kind: 'oauth', scopes, expiresAt: now + ttlSeconds * 1000, clientId });
-		this.refresh.set(refreshToken, { scopes, expiresAt: now + refreshTtlSeconds * 1000, used: false, clientId });
-		return { access_token: accessToken, token_type: 'Bearer', expires_in: ttlSeconds, refresh_token: refreshToken, scope: scopes.join(' ') };
+		this.access.set(accessToken, {
+			kind: 'oauth',
+			scopes,
+			expiresAt: now + ttlSeconds * 1000,
+			clientId,
+		});
+		this.refresh.set(refreshToken, {
+			scopes,
+			expiresAt: now + refreshTtlSeconds * 1000,
+			used: false,
+			clientId,
+		});
+		return {
+			access_token: accessToken,
+			token_type: 'Bearer',
+			expires_in: ttlSeconds,
+			refresh_token: refreshToken,
+			scope: scopes.join(' '),
+		};
 	}
 
 	/** Rotation: a refresh token works once; the response carries a new one. */
@@ -110,7 +137,10 @@ export class TokenStore {
 		return record;
 	}
 
-	issueEInvoice(clientId: string, ttlSeconds: number): { access_token: string; token_type: 'Bearer'; expires_in: number } {
+	issueEInvoice(
+		clientId: string,
+		ttlSeconds: number,
+	): { access_token: string; token_type: 'Bearer'; expires_in: number } {
 		const now = Date.now();
 		const token = this.jwt({
 			iss: this.issuer(),
@@ -119,7 +149,12 @@ export class TokenStore {
 			exp: Math.floor(now / 1000) + ttlSeconds,
 			jti: `${++this.serial}.${randomBytes(6).toString('hex')}`,
 		});
-		this.access.set(token, { kind: 'einvoice', scopes: [], expiresAt: now + ttlSeconds * 1000, clientId });
+		this.access.set(token, {
+			kind: 'einvoice',
+			scopes: [],
+			expiresAt: now + ttlSeconds * 1000,
+			clientId,
+		});
 		return { access_token: token, token_type: 'Bearer', expires_in: ttlSeconds };
 	}
 

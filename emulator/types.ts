@@ -130,7 +130,10 @@ export interface Transaction {
 
 export type EventType = 'In_only' | 'Out_only' | 'All';
 export type AuthenType = 'No_Authen' | 'Api_Key' | 'HMAC_SHA256';
-export type RequestContentType = 'Json' | 'application_x-www-form-urlencoded' | 'multipart_form-data';
+export type RequestContentType =
+	| 'Json'
+	| 'application_x-www-form-urlencoded'
+	| 'multipart_form-data';
 
 export interface Webhook {
 	id: number;
@@ -331,14 +334,25 @@ export interface Emulator {
 	countRequests(method: string, path: string | RegExp): number;
 	clearRequests(): void;
 	issueOAuthToken(options?: IssueTokenOptions): OAuthTokenResponse;
-	issueEInvoiceToken(options?: { ttlSeconds?: number }): { access_token: string; token_type: 'Bearer'; expires_in: number };
+	issueEInvoiceToken(options?: { ttlSeconds?: number }): {
+		access_token: string;
+		token_type: 'Bearer';
+		expires_in: number;
+	};
 	/** OAuth2 access tokens and eInvoice tokens become invalid (→ 401); refresh tokens still work. */
 	expireTokens(): number;
 	simulateTransaction(input: SimulateTransactionInput): SimulatedTransaction;
 	/** Registers a webhook as the dashboard would (lenient defaults, retries on); secrets returned in clear. */
 	registerWebhook(input: Record<string, unknown>): Webhook;
-	deliveries(filter?: { webhookId?: number; transactionId?: number; status?: DeliveryStatus }): Delivery[];
-	waitForDeliveries(predicate: (deliveries: Delivery[]) => boolean, timeoutMs?: number): Promise<Delivery[]>;
+	deliveries(filter?: {
+		webhookId?: number;
+		transactionId?: number;
+		status?: DeliveryStatus;
+	}): Delivery[];
+	waitForDeliveries(
+		predicate: (deliveries: Delivery[]) => boolean,
+		timeoutMs?: number,
+	): Promise<Delivery[]>;
 	replayDelivery(deliveryId: number): Delivery;
 	duplicateDelivery(webhookId: number, transactionId: number): Delivery;
 	setFaults(faults: FaultConfig): void;

@@ -37,8 +37,18 @@ export interface VaOrder {
 
 /** The Vietcombank terminals of the seeded VCB account (V2-TERM). */
 export const VCB_TERMINALS = [
-	{ xid: '7d0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', tid: '20933557', name: 'POS counter 1', created_at: '2026-04-26 09:15:00' },
-	{ xid: '8e1d5a8f-2b3c-4d4e-9f0a-1b2c3d4e5f60', tid: '20933558', name: 'Website', created_at: '2026-04-27 10:00:00' },
+	{
+		xid: '7d0c4f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+		tid: '20933557',
+		name: 'POS counter 1',
+		created_at: '2026-04-26 09:15:00',
+	},
+	{
+		xid: '8e1d5a8f-2b3c-4d4e-9f0a-1b2c3d4e5f60',
+		tid: '20933558',
+		name: 'Website',
+		created_at: '2026-04-27 10:00:00',
+	},
 ];
 
 const SUPPORTED = ['BIDV', 'VCB', 'STB'];
@@ -59,7 +69,8 @@ export class VaOrderState {
 
 	vaNumber(account: BankAccount, prefix: string | undefined): string {
 		const serial = String(this.n).padStart(7, '0');
-		if (account.bank.code === 'VCB') return `970497${String(account.id).padStart(4, '0')}${serial.slice(-6)}`;
+		if (account.bank.code === 'VCB')
+			return `970497${String(account.id).padStart(4, '0')}${serial.slice(-6)}`;
 		if (account.bank.code === 'STB') return `${prefix ?? 'SEP'}${serial}`;
 		return `963NQD${serial}${String(this.seed).padStart(4, '0').slice(-4)}`;
 	}
@@ -69,7 +80,12 @@ function view(order: VaOrder, account: BankAccount): Record<string, unknown> {
 	const { bankAccountId: _a, createdMs: _c, ...rest } = order;
 	void _a;
 	void _c;
-	return { ...rest, bank_name: account.bank.short_name, account_number: account.accountNumber, account_holder_name: account.holderName };
+	return {
+		...rest,
+		bank_name: account.bank.short_name,
+		account_number: account.accountNumber,
+		account_holder_name: account.holderName,
+	};
 }
 
 function qr(account: BankAccount, va: VaOrderVa): string {
@@ -79,38 +95,64 @@ function qr(account: BankAccount, va: VaOrderVa): string {
 
 function expiry(duration: unknown): string | null {
 	const seconds = Number(duration);
-	return Number.isInteger(seconds) && seconds > 0 ? formatVnTime(Date.now() + seconds * 1000) : null;
+	return Number.isInteger(seconds) && seconds > 0
+		? formatVnTime(Date.now() + seconds * 1000)
+		: null;
 }
 
 export function registerVaOrders(router: Router, ctx: Ctx): void {
 	const state = () => ctx.state.vaOrders;
-	const add = (method: string, path: string, handler: (req: EmuRequest, account: BankAccount) => EmuResponse) =>
+	const add = (
+		method: string,
+		path: string,
+		handler: (req: EmuRequest, account: BankAccount) => EmuResponse,
+	) =>
 		router.add(method, `/v2/bank-accounts/:ba${path}`, (req) => {
-			if (bearerToken(req.headers) !== ctx.secrets.apiToken) return error(401, 'unauthorized', 'Invalid or disabled API token');
+			if (bearerToken(req.headers) !== ctx.secrets.apiToken)
+				return error(401, 'unauthorized', 'Invalid or disabled API token');
 			const account = ctx.state.findAccountByUuid(req.params.ba);
 			if (!account) return error(404, 'not_found', 'Bank account not found');
 			return handler(req, account);
 		});
-	const orderOf = (req: EmuRequest, account: BankAccount) => state().orders.find((o) => o.id === req.params.order && o.bankAccountId === account.id);
-	const body = (req: EmuRequest) => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
+	const orderOf = (req: EmuRequest, account: BankAccount) =>
+		state().orders.find((o) => o.id === req.params.order && o.bankAccountId === account.id);
+	const body = (req: EmuRequest) =>
+		req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
 
 	add('POST', '/orders', (req, account) => {
-		if (!SUPPORTED.includes(account.bank.code)) return error(422, 'unsupported_bank', 'This bank does not support VA orders');
+		if (!SUPPORTED.includes(account.bank.code))
+			return error(422, 'unsupported_bank', 'This bank does not support VA orders');
 		const b = body(req);
 		const vcb = account.bank.code === 'VCB';
 		const stb = account.bank.code === 'STB';
 		if (vcb) {
-			if (/^[0-9a-f-]{36}$/i.test(String(b.tid ?? ''))) return error(422, 'invalid_tid_format', 'tid must be the Vietcombank terminal ID, not its xid');
-			if (!VCB_TERMINALS.some((t) => t.tid === String(b.tid ?? ''))) return error(422, 'invalid_tid', 'The terminal does not belong to this bank account');
+			if (/^[0-9a-f-]{36}$/i.test(String(b.tid ?? '')))
+				return error(
+					422,
+					'invalid_tid_format',
+					'tid must be the Vietcombank terminal ID, not its xid',
+				);
+			if (!VCB_TERMINALS.some((t) => t.tid === String(b.tid ?? '')))
+				return error(422, 'invalid_tid', 'The terminal does not belong to this bank account');
 		}
-		if (stb && !b.va_prefix) return error(422, 'validation_error', 'va_prefix is required for Sacombank');
-		const amount = b.amount === undefined || b.amount === null || b.amount === '' ? null : Number(b.amount);
-		if (amount !== null && (!Number.isInteger(amount) || amount <= 0 || amount >= 1e12)) return error(422, 'validation_error', 'amount must be a positive integer');
-		if (amount === null && (vcb || stb)) return error(422, 'validation_error', 'amount is required for this bank');
+		if (stb && !b.va_prefix)
+			return error(422, 'validation_error', 'va_prefix is required for Sacombank');
+		const amount =
+			b.amount === undefined || b.amount === null || b.amount === '' ? null : Number(b.amount);
+		if (amount !== null && (!Number.isInteger(amount) || amount <= 0 || amount >= 1e12))
+			return error(422, 'validation_error', 'amount must be a positive integer');
+		if (amount === null && (vcb || stb))
+			return error(422, 'validation_error', 'amount is required for this bank');
 		const s = state();
 		const code = String(b.order_code ?? '') || `ORD${String(s.orders.length + 1).padStart(9, '0')}`;
-		if (!/^[A-Za-z0-9]{6,50}$/.test(code) || (vcb && code.length > 15)) return error(422, 'validation_error', `order_code must be 6-${vcb ? 15 : 50} letters or digits`);
-		if (s.orders.some((o) => o.order_code === code && o.bankAccountId === account.id)) return error(422, 'duplicate_order_code', 'order_code already exists');
+		if (!/^[A-Za-z0-9]{6,50}$/.test(code) || (vcb && code.length > 15))
+			return error(
+				422,
+				'validation_error',
+				`order_code must be 6-${vcb ? 15 : 50} letters or digits`,
+			);
+		if (s.orders.some((o) => o.order_code === code && o.bankAccountId === account.id))
+			return error(422, 'duplicate_order_code', 'order_code already exists');
 		const id = s.nextId();
 		const va: VaOrderVa = {
 			va_number: s.vaNumber(account, b.va_prefix as string | undefined),
@@ -121,7 +163,18 @@ export function registerVaOrders(router: Router, ctx: Ctx): void {
 			paid_at: null,
 		};
 		const now = nowVn();
-		const order: VaOrder = { id, bankAccountId: account.id, order_code: code, amount, paid_amount: 0, status: 'Pending', created_at: now, updated_at: now, createdMs: Date.now(), va: [va] };
+		const order: VaOrder = {
+			id,
+			bankAccountId: account.id,
+			order_code: code,
+			amount,
+			paid_amount: 0,
+			status: 'Pending',
+			created_at: now,
+			updated_at: now,
+			createdMs: Date.now(),
+			va: [va],
+		};
 		s.orders.push(order);
 		registerVa(ctx, account, va);
 		const withQr = String(b.with_qrcode ?? '0') === '1';
@@ -145,23 +198,39 @@ export function registerVaOrders(router: Router, ctx: Ctx): void {
 		});
 	});
 	add('GET', '/orders', (req, account) => {
-		const page = { page: positiveInt(req.query.page) || 1, perPage: Math.min(positiveInt(req.query.per_page) || 20, 100) };
+		const page = {
+			page: positiveInt(req.query.page) || 1,
+			perPage: Math.min(positiveInt(req.query.per_page) || 20, 100),
+		};
 		const dir = req.query.created_at_sort === 'asc' ? 1 : -1;
-		let list = state().orders.filter((o) => o.bankAccountId === account.id).sort((a, b) => dir * (a.createdMs - b.createdMs) || dir * a.id.localeCompare(b.id));
+		let list = state()
+			.orders.filter((o) => o.bankAccountId === account.id)
+			.sort((a, b) => dir * (a.createdMs - b.createdMs) || dir * a.id.localeCompare(b.id));
 		if (req.query.amount_sort === 'asc' || req.query.amount_sort === 'desc') {
 			const amountDir = req.query.amount_sort === 'asc' ? 1 : -1;
 			list = list.sort((a, b) => amountDir * ((a.amount ?? 0) - (b.amount ?? 0)));
 		}
-		return json(200, { status: 'success', data: sliceFor(list, page).map((o) => view(o, account)), meta: { pagination: pagination(list.length, page) } });
+		return json(200, {
+			status: 'success',
+			data: sliceFor(list, page).map((o) => view(o, account)),
+			meta: { pagination: pagination(list.length, page) },
+		});
 	});
 	add('GET', '/orders/:order', (req, account) => {
 		const order = orderOf(req, account);
-		return order ? json(200, { status: 'success', data: view(order, account) }) : error(404, 'not_found', 'Order not found');
+		return order
+			? json(200, { status: 'success', data: view(order, account) })
+			: error(404, 'not_found', 'Order not found');
 	});
 	add('DELETE', '/orders/:order', (req, account) => {
 		const order = orderOf(req, account);
 		if (!order) return error(404, 'not_found', 'Order not found');
-		if (order.status !== 'Pending') return error(422, 'invalid_state', `Only Pending orders can be cancelled (order is ${order.status})`);
+		if (order.status !== 'Pending')
+			return error(
+				422,
+				'invalid_state',
+				`Only Pending orders can be cancelled (order is ${order.status})`,
+			);
 		order.status = 'Cancelled';
 		for (const va of order.va) if (va.status === 'Unpaid') va.status = 'Cancelled';
 		order.updated_at = nowVn();
@@ -171,14 +240,34 @@ export function registerVaOrders(router: Router, ctx: Ctx): void {
 		const order = orderOf(req, account);
 		if (!order) return error(404, 'not_found', 'Order not found');
 		const allowed = account.bank.code === 'STB' ? ['Pending'] : ['Pending', 'Partially'];
-		if (!allowed.includes(order.status)) return error(422, 'invalid_state', `A VA can only be added to a ${allowed.join(' or ')} order`);
+		if (!allowed.includes(order.status))
+			return error(
+				422,
+				'invalid_state',
+				`A VA can only be added to a ${allowed.join(' or ')} order`,
+			);
 		const b = body(req);
-		const amount = b.amount === undefined || b.amount === null || b.amount === '' ? null : Number(b.amount);
-		if (amount !== null && (!Number.isInteger(amount) || amount <= 0 || (order.amount !== null && amount > order.amount))) {
-			return error(422, 'validation_error', 'amount must be a positive integer not above the order amount');
+		const amount =
+			b.amount === undefined || b.amount === null || b.amount === '' ? null : Number(b.amount);
+		if (
+			amount !== null &&
+			(!Number.isInteger(amount) || amount <= 0 || (order.amount !== null && amount > order.amount))
+		) {
+			return error(
+				422,
+				'validation_error',
+				'amount must be a positive integer not above the order amount',
+			);
 		}
 		state().nextId();
-		const va: VaOrderVa = { va_number: state().vaNumber(account, undefined), va_holder_name: String(b.va_holder_name ?? '') || account.holderName, amount, status: 'Unpaid', expired_at: expiry(b.duration), paid_at: null };
+		const va: VaOrderVa = {
+			va_number: state().vaNumber(account, undefined),
+			va_holder_name: String(b.va_holder_name ?? '') || account.holderName,
+			amount,
+			status: 'Unpaid',
+			expired_at: expiry(b.duration),
+			paid_at: null,
+		};
 		order.va.push(va);
 		registerVa(ctx, account, va);
 		const { paid_at: _p, ...shown } = va;
@@ -189,7 +278,8 @@ export function registerVaOrders(router: Router, ctx: Ctx): void {
 		const order = orderOf(req, account);
 		const va = order?.va.find((v) => v.va_number === req.params.va);
 		if (!order || !va) return error(404, 'not_found', 'VA not found');
-		if (va.status !== 'Unpaid') return error(422, 'invalid_state', `Only Unpaid VAs can be cancelled (VA is ${va.status})`);
+		if (va.status !== 'Unpaid')
+			return error(422, 'invalid_state', `Only Unpaid VAs can be cancelled (VA is ${va.status})`);
 		va.status = 'Cancelled';
 		return { status: 204 };
 	});
@@ -197,21 +287,41 @@ export function registerVaOrders(router: Router, ctx: Ctx): void {
 	router.add('POST', '/_control/va-orders/:order/pay', (req) => {
 		const b = body(req);
 		try {
-			const paid = payVaOrder(ctx, req.params.order, { vaNumber: b.vaNumber as string | undefined, amount: b.amount as number | undefined, content: b.content as string | undefined });
-			return json(200, { data: paid.order, transactionId: paid.transaction.id, deliveryIds: paid.deliveries.map((d) => d.id) });
+			const paid = payVaOrder(ctx, req.params.order, {
+				vaNumber: b.vaNumber as string | undefined,
+				amount: b.amount as number | undefined,
+				content: b.content as string | undefined,
+			});
+			return json(200, {
+				data: paid.order,
+				transactionId: paid.transaction.id,
+				deliveryIds: paid.deliveries.map((d) => d.id),
+			});
 		} catch (e) {
 			return json(400, { error: 'bad_request', message: (e as Error).message });
 		}
 	});
 	add('GET', '/prefixes', (_req, account) => {
-		if (account.bank.code !== 'STB') return error(422, 'unsupported_bank', 'VA prefixes exist only for Sacombank accounts');
-		return json(200, { status: 'success', data: [], meta: { pagination: pagination(0, { page: 1, perPage: 20 }) } });
+		if (account.bank.code !== 'STB')
+			return error(422, 'unsupported_bank', 'VA prefixes exist only for Sacombank accounts');
+		return json(200, {
+			status: 'success',
+			data: [],
+			meta: { pagination: pagination(0, { page: 1, perPage: 20 }) },
+		});
 	});
 	add('GET', '/terminals', (req, account) => {
-		if (account.bank.code !== 'VCB') return error(422, 'unsupported_bank', 'Terminals exist only for Vietcombank accounts');
+		if (account.bank.code !== 'VCB')
+			return error(422, 'unsupported_bank', 'Terminals exist only for Vietcombank accounts');
 		const q = (req.query.q ?? '').toLowerCase();
-		const list = VCB_TERMINALS.filter((t) => !q || t.tid.includes(q) || t.name.toLowerCase().includes(q));
-		return json(200, { status: 'success', data: list, meta: { pagination: pagination(list.length, { page: 1, perPage: 100 }) } });
+		const list = VCB_TERMINALS.filter(
+			(t) => !q || t.tid.includes(q) || t.name.toLowerCase().includes(q),
+		);
+		return json(200, {
+			status: 'success',
+			data: list,
+			meta: { pagination: pagination(list.length, { page: 1, perPage: 100 }) },
+		});
 	});
 }
 
@@ -237,11 +347,18 @@ function registerVa(ctx: Ctx, account: BankAccount, va: VaOrderVa): void {
  * The customer pays a VA (default: the order's first unpaid one, its full amount): the VA and order
  * statuses move on and the bank transaction is booked and delivered to the webhooks.
  */
-export function payVaOrder(ctx: Ctx, orderId: string, input: { vaNumber?: string; amount?: number; content?: string } = {}): { order: VaOrder; transaction: Transaction; deliveries: Delivery[] } {
+export function payVaOrder(
+	ctx: Ctx,
+	orderId: string,
+	input: { vaNumber?: string; amount?: number; content?: string } = {},
+): { order: VaOrder; transaction: Transaction; deliveries: Delivery[] } {
 	const order = ctx.state.vaOrders.orders.find((o) => o.id === orderId);
 	if (!order) throw new Error(`VA order ${orderId} not found`);
-	const va = order.va.find((v) => (input.vaNumber ? v.va_number === input.vaNumber : v.status === 'Unpaid'));
-	if (!va || va.status !== 'Unpaid') throw new Error(`No unpaid VA ${input.vaNumber ?? ''} in order ${order.order_code}`);
+	const va = order.va.find((v) =>
+		input.vaNumber ? v.va_number === input.vaNumber : v.status === 'Unpaid',
+	);
+	if (!va || va.status !== 'Unpaid')
+		throw new Error(`No unpaid VA ${input.vaNumber ?? ''} in order ${order.order_code}`);
 	const amount = input.amount ?? va.amount ?? order.amount ?? 0;
 	if (!(amount > 0)) throw new Error('amount must be positive');
 	const account = ctx.state.findAccount(order.bankAccountId) as BankAccount;

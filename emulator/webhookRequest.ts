@@ -12,7 +12,11 @@ function fieldValue(value: unknown): string {
 }
 
 /** Same bytes on every attempt of a delivery; only the auth headers change per attempt. */
-export function encodeBody(payload: WebhookPayload, type: RequestContentType, boundaryKey: number): { body: string; contentType: string } {
+export function encodeBody(
+	payload: WebhookPayload,
+	type: RequestContentType,
+	boundaryKey: number,
+): { body: string; contentType: string } {
 	if (type === 'application_x-www-form-urlencoded') {
 		const params = new URLSearchParams();
 		for (const [k, v] of Object.entries(payload)) params.append(k, fieldValue(v));
@@ -34,11 +38,19 @@ export function signBody(secret: string, timestamp: number, body: string): strin
 	return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function authHeaders(webhook: Webhook, body: string, now = Date.now()): Record<string, string> {
-	if (webhook.authen_type === 'Api_Key' && webhook.api_key) return { Authorization: `Apikey ${webhook.api_key}` };
+export function authHeaders(
+	webhook: Webhook,
+	body: string,
+	now = Date.now(),
+): Record<string, string> {
+	if (webhook.authen_type === 'Api_Key' && webhook.api_key)
+		return { Authorization: `Apikey ${webhook.api_key}` };
 	if (webhook.authen_type === 'HMAC_SHA256' && webhook.secret_key) {
 		const ts = Math.floor(now / 1000);
-		return { 'X-SePay-Timestamp': String(ts), 'X-SePay-Signature': signBody(webhook.secret_key, ts, body) };
+		return {
+			'X-SePay-Timestamp': String(ts),
+			'X-SePay-Signature': signBody(webhook.secret_key, ts, body),
+		};
 	}
 	return {};
 }

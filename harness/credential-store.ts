@@ -42,18 +42,29 @@ export class CredentialStore {
 
 	readonly helper: HarnessCredentialsHelper;
 
-	readonly stats: CredentialStoreStats = { preAuthentication: {}, updates: {}, oauthTokenUpdates: {} };
+	readonly stats: CredentialStoreStats = {
+		preAuthentication: {},
+		updates: {},
+		oauthTokenUpdates: {},
+	};
 
 	private readonly entries = new Map<string, Entry>();
 
-	constructor(data: Record<string, ICredentialDataDecryptedObject>, options: CredentialStoreOptions) {
+	constructor(
+		data: Record<string, ICredentialDataDecryptedObject>,
+		options: CredentialStoreOptions,
+	) {
 		this.types = new CredentialTypeRegistry(options.credentialTypes);
 		this.helper = new HarnessCredentialsHelper(this);
 		for (const [type, values] of Object.entries(data)) this.add(type, values);
 	}
 
 	/** Adds or replaces the credential of `type`. Its id is `<type>-id`, its name `<type>`. */
-	add(type: string, data: ICredentialDataDecryptedObject, details?: Partial<INodeCredentialsDetails>): void {
+	add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		details?: Partial<INodeCredentialsDetails>,
+	): void {
 		this.types.getByName(type);
 		const id = details?.id ?? `${type}-id`;
 		const name = details?.name ?? type;

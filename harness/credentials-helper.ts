@@ -66,7 +66,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return this.store.types.getProperties(type);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		return this.store.find(nodeCredentials, type);
 	}
 
@@ -81,7 +84,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.find(nodeCredentials, type).getData();
 		if (raw === true) return stored;
-		return this.applyDefaults(additionalData, stored, type, mode, executeData, expressionResolveValues);
+		return this.applyDefaults(
+			additionalData,
+			stored,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** Defaults of every (inherited) property, then expressions resolved against `$self`. */

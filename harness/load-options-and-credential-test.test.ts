@@ -27,7 +27,12 @@ describe('runLoadOptions / runListSearch', () => {
 
 	it('passes the filter to listSearch', async () => {
 		const store = createFixtureStore(api.baseUrl);
-		const result = await runListSearch({ node: new FixtureNode(), method: 'searchThings', filter: 'bet', store });
+		const result = await runListSearch({
+			node: new FixtureNode(),
+			method: 'searchThings',
+			filter: 'bet',
+			store,
+		});
 		expect(result.results).toEqual([{ name: 'Beta', value: 't2' }]);
 	});
 });
@@ -40,15 +45,20 @@ describe('testCredential', () => {
 			status: 'OK',
 			message: 'Connection successful!',
 		});
-		expect(api.requests.map((r) => [r.path, r.headers.authorization])).toEqual([['/me', 'Bearer static-token']]);
+		expect(api.requests.map((r) => [r.path, r.headers.authorization])).toEqual([
+			['/me', 'Bearer static-token'],
+		]);
 	});
 
-	it('reports the failure for a wrong token with n8n-core\'s NodeApiError message', async () => {
+	it("reports the failure for a wrong token with n8n-core's NodeApiError message", async () => {
 		const store = createFixtureStore(api.baseUrl);
 		store.setData('fixtureTokenApi', { baseUrl: api.baseUrl, apiToken: 'wrong' });
 		const result = await testCredential({ type: 'fixtureTokenApi', store });
 		// n8n 2.8's NodeApiError keeps no `cause`, so the tester reports the error message.
-		expect(result).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Authorization failed - please check your credentials',
+		});
 	});
 
 	it('always runs preAuthentication when testing, even with a stored token', async () => {
@@ -66,7 +76,11 @@ describe('testCredential', () => {
 
 	it('reports the preAuthentication failure for a wrong client secret', async () => {
 		const store = createFixtureStore(api.baseUrl);
-		store.setData('fixturePreAuthApi', { baseUrl: api.baseUrl, clientId: 'fixture-id', clientSecret: 'bad' });
+		store.setData('fixturePreAuthApi', {
+			baseUrl: api.baseUrl,
+			clientId: 'fixture-id',
+			clientSecret: 'bad',
+		});
 		expect((await testCredential({ type: 'fixturePreAuthApi', store })).status).toBe('Error');
 	});
 

@@ -41,9 +41,12 @@ export async function runHook(options: HookRun & { method: HookMethod }): Promis
 		webhookBaseUrl: options.webhookBaseUrl ?? `${INSTANCE_BASE_URL}/webhook`,
 	});
 	const name = options.webhookName ?? 'default';
-	const webhookData: IWebhookData | undefined = getNodeWebhooks(workflow, node, additionalData, mode).find(
-		(w) => w.webhookDescription.name === name,
-	);
+	const webhookData: IWebhookData | undefined = getNodeWebhooks(
+		workflow,
+		node,
+		additionalData,
+		mode,
+	).find((w) => w.webhookDescription.name === name);
 	if (!webhookData) throw new UnexpectedError(`Node has no webhook named "${name}"`);
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const methods = nodeType.webhookMethods as
@@ -51,14 +54,7 @@ export async function runHook(options: HookRun & { method: HookMethod }): Promis
 		| undefined;
 	const hook = methods?.[name]?.[options.method];
 	if (!hook) throw new UnexpectedError(`Node has no webhookMethods.${name}.${options.method}`);
-	const context = new HookContext(
-		workflow,
-		node,
-		additionalData,
-		mode,
-		activation,
-		webhookData,
-	);
+	const context = new HookContext(workflow, node, additionalData, mode, activation, webhookData);
 	if (options.webhookUrl !== undefined) {
 		const url = options.webhookUrl;
 		context.getNodeWebhookUrl = () => url;

@@ -41,17 +41,29 @@ describe('runNode through WorkflowExecute', () => {
 	it('fetches a preAuthentication token once for 3 items and across runs, again after a 401', async () => {
 		const store = createFixtureStore(api.baseUrl);
 		const params = { authentication: 'preAuth', itemId: '={{ $json.id }}' };
-		await runNode({ node: new FixtureNode(), parameters: params, store, items: items('a', 'b', 'c') });
+		await runNode({
+			node: new FixtureNode(),
+			parameters: params,
+			store,
+			items: items('a', 'b', 'c'),
+		});
 		await runNode({ node: new FixtureNode(), parameters: params, store, items: items('d', 'e') });
 		expect(tokenCalls()).toHaveLength(1);
 		expect(store.stats.preAuthentication.fixturePreAuthApi).toBe(1);
 		expect(store.getData('fixturePreAuthApi').accessToken).toBe('pre-1');
-		expect(new Set(apiCalls().map((r) => r.headers.authorization))).toEqual(new Set(['Bearer pre-1']));
+		expect(new Set(apiCalls().map((r) => r.headers.authorization))).toEqual(
+			new Set(['Bearer pre-1']),
+		);
 
 		// The API forgets the token: n8n-core retries once with credentialsExpired = true.
 		api.validTokens.delete('pre-1');
 		api.requests.length = 0;
-		const { output } = await runNode({ node: new FixtureNode(), parameters: params, store, items: items('f', 'g') });
+		const { output } = await runNode({
+			node: new FixtureNode(),
+			parameters: params,
+			store,
+			items: items('f', 'g'),
+		});
 		expect(output[0].map((i) => i.json.token)).toEqual(['pre-2', 'pre-2']);
 		expect(tokenCalls()).toHaveLength(1);
 		expect(apiCalls().map((r) => r.headers.authorization)).toEqual([
@@ -68,7 +80,11 @@ describe('runNode through WorkflowExecute', () => {
 		const store = createFixtureStore(api.baseUrl);
 		api.rejectNext(2);
 		await expect(
-			runNode({ node: new FixtureNode(), parameters: { authentication: 'preAuth', itemId: 'a' }, store }),
+			runNode({
+				node: new FixtureNode(),
+				parameters: { authentication: 'preAuth', itemId: 'a' },
+				store,
+			}),
 		).rejects.toBeInstanceOf(NodeApiError);
 		expect(apiCalls()).toHaveLength(2);
 		expect(tokenCalls()).toHaveLength(2);
@@ -92,10 +108,16 @@ describe('runNode through WorkflowExecute', () => {
 			`Bearer ${newToken}`,
 		]);
 		expect(store.stats.oauthTokenUpdates.fixtureOAuth2Api).toBe(1);
-		expect(store.getData('fixtureOAuth2Api').oauthTokenData).toMatchObject({ access_token: newToken });
+		expect(store.getData('fixtureOAuth2Api').oauthTokenData).toMatchObject({
+			access_token: newToken,
+		});
 
 		api.requests.length = 0;
-		await runNode({ node: new FixtureNode(), parameters: { authentication: 'oAuth2', itemId: 'y' }, store });
+		await runNode({
+			node: new FixtureNode(),
+			parameters: { authentication: 'oAuth2', itemId: 'y' },
+			store,
+		});
 		expect(api.requests.map((r) => r.path)).toEqual(['/items/y']);
 	});
 
@@ -107,18 +129,26 @@ describe('runNode through WorkflowExecute', () => {
 			clientSecret: 'oauth-secret',
 			grantType: 'clientCredentials',
 		});
-		const { output } = await runNode({ node: new FixtureNode(), parameters: { authentication: 'oAuth2', itemId: 'z' }, store });
+		const { output } = await runNode({
+			node: new FixtureNode(),
+			parameters: { authentication: 'oAuth2', itemId: 'z' },
+			store,
+		});
 		const tokenRequest = api.requests.find((r) => r.path === '/oauth/token');
 		expect(new URLSearchParams(tokenRequest?.body).get('grant_type')).toBe('client_credentials');
-		expect(store.getData('fixtureOAuth2Api').oauthTokenData).toMatchObject({ access_token: output[0][0].json.token });
+		expect(store.getData('fixtureOAuth2Api').oauthTokenData).toMatchObject({
+			access_token: output[0][0].json.token,
+		});
 		expect(store.stats.oauthTokenUpdates.fixtureOAuth2Api).toBe(1);
 	});
 
 	it('throws the NodeApiError the node threw, with the HTTP code', async () => {
 		const store = createFixtureStore(api.baseUrl);
-		const error = await runNode({ node: new FixtureNode(), parameters: { itemId: 'missing' }, store }).catch(
-			(e: unknown) => e,
-		);
+		const error = await runNode({
+			node: new FixtureNode(),
+			parameters: { itemId: 'missing' },
+			store,
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect((error as NodeApiError).httpCode).toBe('404');
 	});
@@ -141,14 +171,21 @@ describe('runNode through WorkflowExecute', () => {
 		});
 		expect(output[0]).toEqual([
 			{ json: { id: 'ok1', token: 'static-token' }, pairedItem: { item: 0 } },
-			{ json: { error: 'The resource you are requesting could not be found' }, pairedItem: { item: 1 } },
+			{
+				json: { error: 'The resource you are requesting could not be found' },
+				pairedItem: { item: 1 },
+			},
 			{ json: { error: 'Item ID is invalid' }, pairedItem: { item: 2 } },
 		]);
 	});
 
 	it('prepares binary data through n8n-core', async () => {
 		const store = createFixtureStore(api.baseUrl);
-		const { output } = await runNode({ node: new FixtureNode(), parameters: { operation: 'download' }, store });
+		const { output } = await runNode({
+			node: new FixtureNode(),
+			parameters: { operation: 'download' },
+			store,
+		});
 		const binary = output[0][0].binary?.data;
 		expect(binary).toMatchObject({ mimeType: 'text/plain', fileName: 'file.txt', bytes: 10 });
 		expect(Buffer.from(binary?.data ?? '', 'base64').toString()).toBe('hello file');

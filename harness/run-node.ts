@@ -102,7 +102,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 function withIssues(workflow: Workflow, error: Error): Error {
 	const node = workflow.getNode(NODE_NAME) as INode;
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	const issues = NodeHelpers.getNodeParametersIssues(nodeType.description.properties, node, nodeType.description);
+	const issues = NodeHelpers.getNodeParametersIssues(
+		nodeType.description.properties,
+		node,
+		nodeType.description,
+	);
 	if (issues) error.message += ` Issues: ${JSON.stringify(issues.parameters ?? issues)}`;
 	return error;
 }

@@ -5,13 +5,23 @@
  */
 import { Container, type Constructable } from '@n8n/di';
 import { PollContext } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, IPollFunctions, Workflow } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IPollFunctions,
+	Workflow,
+} from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import { buildWorkflow, type NodeSetup } from './workflow';
 
 interface TriggersAndPollersService {
-	runPoll(workflow: Workflow, node: INode, context: IPollFunctions): Promise<INodeExecutionData[][] | null>;
+	runPoll(
+		workflow: Workflow,
+		node: INode,
+		context: IPollFunctions,
+	): Promise<INodeExecutionData[][] | null>;
 }
 
 // Not exported from n8n-core's index; it is the service n8n's poller calls.
@@ -31,7 +41,13 @@ export async function runPoll(options: PollRun): Promise<INodeExecutionData[][] 
 		active: mode === 'trigger',
 	});
 	const additionalData = createAdditionalData(store, mode, workflowData);
-	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	const result = await Container.get(TriggersAndPollers).runPoll(workflow, node, context);
 	saveStaticData();
 	return result;

@@ -36,7 +36,12 @@ const OAUTH2_FAILED = 'This OAuth2 credential was not connected to an account.';
 
 /** lodash-style `get` for the dotted keys of responseSuccessBody rules. */
 function getPath(value: unknown, path: string): unknown {
-	return path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(current, key) => (current as Record<string, unknown> | undefined)?.[key],
+			value,
+		);
 }
 
 interface ErrorWithCause {
@@ -44,7 +49,9 @@ interface ErrorWithCause {
 	cause?: { response?: { status: number; statusText?: string }; code?: string };
 }
 
-export async function testCredential(options: CredentialTestRun): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	options: CredentialTestRun,
+): Promise<INodeCredentialTestResult> {
 	const { type, store } = options;
 	const credentialType = store.types.getByName(type);
 	const details = store.details(type);
@@ -123,7 +130,9 @@ export async function testCredential(options: CredentialTestRun): Promise<INodeC
 		return { status: 'Error', message: String((error as Error).message) };
 	}
 
-	const runExecutionData: IRunExecutionData = createRunExecutionData({ resultData: { runData: {} } });
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: { runData: {} },
+	});
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
 		workflow,

@@ -1,7 +1,14 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { activateWebhook, deactivateWebhook, NODE_STATIC_DATA_KEY, runHook, runPoll, startWebhookServer } from '.';
+import {
+	activateWebhook,
+	deactivateWebhook,
+	NODE_STATIC_DATA_KEY,
+	runHook,
+	runPoll,
+	startWebhookServer,
+} from '.';
 import { startFixtureApi, type FixtureApi } from './fixtures/api-server';
 import { FixturePoll } from './fixtures/FixturePoll.node';
 import { createFixtureStore } from './fixtures/store';
@@ -55,7 +62,9 @@ describe('startWebhookServer', () => {
 
 			const crash = await post(server.webhookUrl, { type: 'crash' }, { 'x-secret': 's3cret' });
 			expect(crash.status).toBe(500);
-			expect(JSON.parse(crash.data as string).message).toBe('Workflow Webhook Error: Workflow could not be started!');
+			expect(JSON.parse(crash.data as string).message).toBe(
+				'Workflow Webhook Error: Workflow could not be started!',
+			);
 			expect(server.errors.map((e) => e.message)).toEqual(['boom']);
 
 			const invalid = await post(server.webhookUrl, '{"broken', {
@@ -98,18 +107,30 @@ describe('startWebhookServer', () => {
 	});
 
 	it('reads the raw bytes of other content types but leaves the body unparsed (typeVersion 1)', async () => {
-		const server = await startWebhookServer({ node: new FixtureTrigger(), store: createFixtureStore(api.baseUrl) });
+		const server = await startWebhookServer({
+			node: new FixtureTrigger(),
+			store: createFixtureStore(api.baseUrl),
+		});
 		try {
-			const res = await post(server.webhookUrl, 'abc\u0001', { 'content-type': 'application/octet-stream' });
+			const res = await post(server.webhookUrl, 'abc\u0001', {
+				'content-type': 'application/octet-stream',
+			});
 			expect(res.status).toBe(200);
-			expect(server.executions[0][0][0].json).toMatchObject({ body: {}, rawLength: 4, contentType: 'application/octet-stream' });
+			expect(server.executions[0][0][0].json).toMatchObject({
+				body: {},
+				rawLength: 4,
+				contentType: 'application/octet-stream',
+			});
 		} finally {
 			await server.close();
 		}
 	});
 
 	it('parses a simple multipart form into { data, files }', async () => {
-		const server = await startWebhookServer({ node: new FixtureTrigger(), store: createFixtureStore(api.baseUrl) });
+		const server = await startWebhookServer({
+			node: new FixtureTrigger(),
+			store: createFixtureStore(api.baseUrl),
+		});
 		try {
 			const form = new FormData();
 			form.append('note', 'hi');
@@ -118,7 +139,9 @@ describe('startWebhookServer', () => {
 			expect(res.status).toBe(200);
 			const body = server.executions[0][0][0].json.body as IDataObject;
 			expect(body.data).toEqual({ note: 'hi' });
-			expect(body.files).toMatchObject({ file: { originalFilename: 'a.txt', mimetype: 'text/plain', size: 3 } });
+			expect(body.files).toMatchObject({
+				file: { originalFilename: 'a.txt', mimetype: 'text/plain', size: 3 },
+			});
 		} finally {
 			await server.close();
 		}
@@ -129,10 +152,17 @@ describe('runHook', () => {
 	it('creates, finds and deletes the webhook registration with static data', async () => {
 		const store = createFixtureStore(api.baseUrl);
 		const staticData: IDataObject = {};
-		const setup = { node: new FixtureTrigger(), store, staticData, webhookBaseUrl: 'https://n8n.example/webhook' };
+		const setup = {
+			node: new FixtureTrigger(),
+			store,
+			staticData,
+			webhookBaseUrl: 'https://n8n.example/webhook',
+		};
 		expect(await runHook({ ...setup, method: 'checkExists' })).toBe(false);
 		expect(await activateWebhook(setup)).toEqual({ created: true });
-		expect([...api.webhooks.values()]).toEqual(['https://n8n.example/webhook/harness-webhook-id/webhook']);
+		expect([...api.webhooks.values()]).toEqual([
+			'https://n8n.example/webhook/harness-webhook-id/webhook',
+		]);
 		expect(await activateWebhook(setup)).toEqual({ created: false });
 		const hookId = (staticData[NODE_STATIC_DATA_KEY] as IDataObject).hookId as string;
 		expect(api.webhooks.has(hookId)).toBe(true);
@@ -143,7 +173,12 @@ describe('runHook', () => {
 
 	it('lets the test choose the URL getNodeWebhookUrl returns', async () => {
 		const store = createFixtureStore(api.baseUrl);
-		await runHook({ node: new FixtureTrigger(), store, method: 'create', webhookUrl: 'https://custom/hook' });
+		await runHook({
+			node: new FixtureTrigger(),
+			store,
+			method: 'create',
+			webhookUrl: 'https://custom/hook',
+		});
 		expect([...api.webhooks.values()]).toContain('https://custom/hook');
 		api.webhooks.clear();
 	});

@@ -52,7 +52,11 @@ export function toHarnessRequest(req: IncomingMessage, url: URL): HarnessRequest
 		if (request.rawBody as Buffer | undefined) return;
 		const encoding = request.headers['content-encoding'];
 		const stream =
-			encoding === 'gzip' ? req.pipe(createGunzip()) : encoding === 'deflate' ? req.pipe(createInflate()) : req;
+			encoding === 'gzip'
+				? req.pipe(createGunzip())
+				: encoding === 'deflate'
+					? req.pipe(createInflate())
+					: req;
 		const chunks: Buffer[] = [];
 		for await (const chunk of stream) chunks.push(chunk as Buffer);
 		request.rawBody = Buffer.concat(chunks);
@@ -71,7 +75,10 @@ const PARSED_BY_V2 = ['application/json', 'text/plain', 'application/x-www-form-
 export async function parseWebhookBody(req: HarnessRequest, nodeVersion: number): Promise<void> {
 	const type = req.contentType;
 	if (type === 'multipart/form-data') return await parseMultipart(req);
-	const parsedByV2 = PARSED_BY_V2.some((t) => type?.startsWith(t)) || type?.endsWith('/xml') || type?.endsWith('+xml');
+	const parsedByV2 =
+		PARSED_BY_V2.some((t) => type?.startsWith(t)) ||
+		type?.endsWith('/xml') ||
+		type?.endsWith('+xml');
 	if (nodeVersion === 1 || parsedByV2) await parseBody(req);
 }
 
@@ -88,7 +95,9 @@ export async function parseBody(req: HarnessRequest): Promise<void> {
 		} else if (contentType?.endsWith('/xml') || contentType?.endsWith('+xml')) {
 			req.body = await parseXml(rawBody.toString(encoding));
 		} else if (contentType === 'application/x-www-form-urlencoded') {
-			req.body = parseQueryString(rawBody.toString(encoding), undefined, undefined, { maxKeys: 1000 });
+			req.body = parseQueryString(rawBody.toString(encoding), undefined, undefined, {
+				maxKeys: 1000,
+			});
 		} else if (contentType === 'text/plain') {
 			req.body = rawBody.toString(encoding);
 		}
@@ -103,9 +112,12 @@ async function parseXml(text: string): Promise<unknown> {
 	const { Parser } = require('xml2js') as {
 		Parser: new (o: IDataObject) => { parseStringPromise(s: string): Promise<unknown> };
 	};
-	return await new Parser({ async: true, normalize: true, normalizeTags: true, explicitArray: false }).parseStringPromise(
-		text,
-	);
+	return await new Parser({
+		async: true,
+		normalize: true,
+		normalizeTags: true,
+		explicitArray: false,
+	}).parseStringPromise(text);
 }
 
 /** Small multipart/form-data reader: fields into `data`, files saved to a temp dir. */
@@ -139,7 +151,8 @@ async function parseMultipart(req: HarnessRequest): Promise<void> {
 			} else {
 				const value = content.toString('utf8');
 				const existing = data[name];
-				data[name] = existing === undefined ? value : ([] as unknown[]).concat(existing, value) as string[];
+				data[name] =
+					existing === undefined ? value : (([] as unknown[]).concat(existing, value) as string[]);
 			}
 			start = next;
 		}
@@ -160,17 +173,20 @@ export function toHarnessResponse(res: ServerResponse): HarnessResponse {
 	};
 	response.set = response.header;
 	response.json = (data) => {
-		if (!response.getHeader('content-type')) response.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!response.getHeader('content-type'))
+			response.setHeader('content-type', 'application/json; charset=utf-8');
 		response.end(data === undefined ? '' : JSON.stringify(data));
 		return response;
 	};
 	// Like express: strings as HTML, Buffers as octet-stream, everything else as JSON.
 	response.send = (data) => {
 		if (typeof data === 'string') {
-			if (!response.getHeader('content-type')) response.setHeader('content-type', 'text/html; charset=utf-8');
+			if (!response.getHeader('content-type'))
+				response.setHeader('content-type', 'text/html; charset=utf-8');
 			response.end(data);
 		} else if (Buffer.isBuffer(data)) {
-			if (!response.getHeader('content-type')) response.setHeader('content-type', 'application/octet-stream');
+			if (!response.getHeader('content-type'))
+				response.setHeader('content-type', 'application/octet-stream');
 			response.end(data);
 		} else if (data === undefined) {
 			response.end();

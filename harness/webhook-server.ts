@@ -84,9 +84,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			const path = url.pathname.startsWith(WEBHOOK_PREFIX)
 				? url.pathname.slice(WEBHOOK_PREFIX.length).replace(/\/$/, '')
 				: undefined;
-			const webhookData: IWebhookData | undefined = getNodeWebhooks(workflow, node, additionalData, mode).find(
-				(w) => w.path === path && w.httpMethod === req.method,
-			);
+			const webhookData: IWebhookData | undefined = getNodeWebhooks(
+				workflow,
+				node,
+				additionalData,
+				mode,
+			).find((w) => w.path === path && w.httpMethod === req.method);
 			if (!webhookData) {
 				respondError(res, 404, {
 					code: 404,
@@ -96,7 +99,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			}
 			const { webhookDescription } = webhookData;
 			const responseCode = Number(
-				workflow.expression.getSimpleParameterValue(node, webhookDescription.responseCode as string, mode, {}, undefined, 200),
+				workflow.expression.getSimpleParameterValue(
+					node,
+					webhookDescription.responseCode as string,
+					mode,
+					{},
+					undefined,
+					200,
+				),
 			);
 			// n8n's default when the description has no responseData is the literal 'firstEntryJson'.
 			const responseData = workflow.expression.getComplexParameterValue(
@@ -124,7 +134,15 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 			let result: IWebhookResponseData;
 			try {
-				const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+				const context = new WebhookContext(
+					workflow,
+					node,
+					additionalData,
+					mode,
+					webhookData,
+					[],
+					null,
+				);
 				result = (await nodeType.webhook!.call(context)) as IWebhookResponseData;
 			} catch (error) {
 				errors.push(error as Error);
@@ -154,7 +172,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			errors.push(error);
 			if (!rawRes.headersSent) {
 				rawRes.writeHead(500, { 'content-type': 'application/json' });
-				rawRes.end(JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }));
+				rawRes.end(
+					JSON.stringify({ code: 0, message: 'There was a problem executing the workflow' }),
+				);
 			}
 		});
 	});
@@ -182,7 +202,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		staticData,
 		close: async () => {
 			server.closeAllConnections();
-			await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+			await new Promise<void>((resolve, reject) =>
+				server.close((e) => (e ? reject(e) : resolve())),
+			);
 		},
 	};
 }

@@ -37,7 +37,9 @@ export function getNodeWebhooks(
 		const path = String(resolve(description.path, ''));
 		const isFullPath = resolve<boolean>(description.isFullPath, false);
 		return {
-			httpMethod: String(resolve(description.httpMethod, 'GET')).toUpperCase() as IWebhookData['httpMethod'],
+			httpMethod: String(
+				resolve(description.httpMethod, 'GET'),
+			).toUpperCase() as IWebhookData['httpMethod'],
 			node: node.name,
 			path: NodeHelpers.getNodeWebhookPath(workflow.id, node, path.replace(/^\//, ''), isFullPath),
 			webhookDescription: description,

@@ -47,7 +47,11 @@ export function resolveStore(store?: CredentialStore): CredentialStore {
 	return store ?? createCredentialStore({}, { credentialTypes: [] });
 }
 
-export function resolveCredentials(setup: NodeSetup, store: CredentialStore, version: number): INodeCredentials {
+export function resolveCredentials(
+	setup: NodeSetup,
+	store: CredentialStore,
+	version: number,
+): INodeCredentials {
 	const { credentials } = setup;
 	if (credentials && !Array.isArray(credentials)) return credentials;
 	if (credentials) return store.nodeCredentials(credentials);
@@ -132,5 +136,11 @@ export function buildWorkflow(
 		Object.assign(stored, deepCopy(workflow.staticData));
 	};
 	// The Workflow constructor applied parameter defaults to its node object; hand that one out.
-	return { workflow, node: workflow.getNode(NODE_NAME) as INode, store, workflowData, saveStaticData };
+	return {
+		workflow,
+		node: workflow.getNode(NODE_NAME) as INode,
+		store,
+		workflowData,
+		saveStaticData,
+	};
 }

@@ -29,14 +29,19 @@ function parseArgs(argv: string[]): { runs: number; jestArgs: string[] } {
 }
 
 function startBusyLoops(): ChildProcess[] {
-	const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-	return Array.from({ length: cores }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+	const cores =
+		typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+	return Array.from({ length: cores }, () =>
+		spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+	);
 }
 
 async function runJest(run: number, jestArgs: string[], logDir: string): Promise<RunResult> {
 	const started = Date.now();
 	const jest = require.resolve('jest/bin/jest');
-	const child = spawn(process.execPath, [jest, '--ci', ...jestArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [jest, '--ci', ...jestArgs], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -44,7 +49,9 @@ async function runJest(run: number, jestArgs: string[], logDir: string): Promise
 	const log = path.join(logDir, `run-${run}.log`);
 	writeFileSync(log, output);
 	const tests = /^Tests:\s+(.*)$/m.exec(output)?.[1]?.trim() ?? 'no summary';
-	const failures = [...output.matchAll(/^\s+● (.+)$/gm)].map((m) => m[1]).filter((name, i, all) => all.indexOf(name) === i);
+	const failures = [...output.matchAll(/^\s+● (.+)$/gm)]
+		.map((m) => m[1])
+		.filter((name, i, all) => all.indexOf(name) === i);
 	return { run, code, seconds: Math.round((Date.now() - started) / 1000), tests, failures, log };
 }
 
@@ -57,21 +64,27 @@ async function main(): Promise<number> {
 		stop();
 		process.exit(130);
 	});
-	process.stdout.write(`test:stress: ${runs} jest runs with ${busy.length} busy loops (one per core); logs in ${logDir}\n`);
+	process.stdout.write(
+		`test:stress: ${runs} jest runs with ${busy.length} busy loops (one per core); logs in ${logDir}\n`,
+	);
 	const results: RunResult[] = [];
 	try {
 		for (let run = 1; run <= runs; run++) {
 			const result = await runJest(run, jestArgs, logDir);
 			results.push(result);
 			const verdict = result.code === 0 ? 'green' : 'RED';
-			process.stdout.write(`run ${run}/${runs}: ${verdict} in ${result.seconds} s (${result.tests})\n`);
+			process.stdout.write(
+				`run ${run}/${runs}: ${verdict} in ${result.seconds} s (${result.tests})\n`,
+			);
 			for (const failure of result.failures) process.stdout.write(`    ✕ ${failure}\n`);
 		}
 	} finally {
 		stop();
 	}
 	const green = results.filter((r) => r.code === 0).length;
-	process.stdout.write(`test:stress: ${green} of ${runs} runs green${green === runs ? '' : ` (see ${logDir})`}\n`);
+	process.stdout.write(
+		`test:stress: ${green} of ${runs} runs green${green === runs ? '' : ` (see ${logDir})`}\n`,
+	);
 	return green === runs ? 0 : 1;
 }
 

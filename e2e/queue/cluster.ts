@@ -12,7 +12,13 @@ import type { N8nInstall } from '../n8n-install';
 import { N8nInstance } from '../n8n-instance';
 import { freePort } from '../ports';
 import { formatDuration, say } from '../progress';
-import { choosePort, startPostgres, startRedis, type PostgresService, type Service } from './services';
+import {
+	choosePort,
+	startPostgres,
+	startRedis,
+	type PostgresService,
+	type Service,
+} from './services';
 import { ensureServerBinaries } from './system-packages';
 
 export interface QueueClusterOptions {
@@ -53,7 +59,10 @@ export class QueueCluster {
 	}
 
 	get logFiles(): string[] {
-		return [...this.all.map((n) => n.logFile), ...[this.redis, this.postgres].filter((s): s is Service => !!s).map((s) => s.logFile)];
+		return [
+			...this.all.map((n) => n.logFile),
+			...[this.redis, this.postgres].filter((s): s is Service => !!s).map((s) => s.logFile),
+		];
 	}
 
 	/** Redis + PostgreSQL (installed from Debian's packages when missing), then the n8n folders. */
@@ -64,17 +73,29 @@ export class QueueCluster {
 		const redisPort = await choosePort(this.options.redisPort, '--redis-port', 'Redis');
 		this.postgres = await startPostgres(bins, pgPort, this.workDir);
 		this.redis = await startRedis(bins, redisPort, this.workDir);
-		say(this.label, `postgres on 127.0.0.1:${pgPort}, redis on 127.0.0.1:${redisPort} (${formatDuration(Date.now() - started)})`);
+		say(
+			this.label,
+			`postgres on 127.0.0.1:${pgPort}, redis on 127.0.0.1:${redisPort} (${formatDuration(Date.now() - started)})`,
+		);
 		const env = this.queueEnv();
 		const make = async (role: string, command: 'start' | 'worker' | 'webhook') => {
 			const port = await freePort();
 			// A worker's health server listens on its own port (the readiness probe, nothing else).
-			const own: Record<string, string> = command === 'worker' ? { QUEUE_HEALTH_CHECK_PORT: String(port) } : {};
-			return new N8nInstance(this.install, { label: `${this.label} ${role}`, command, port, userFolder: join(this.workDir, role), env: { ...env, ...own } }).init();
+			const own: Record<string, string> =
+				command === 'worker' ? { QUEUE_HEALTH_CHECK_PORT: String(port) } : {};
+			return new N8nInstance(this.install, {
+				label: `${this.label} ${role}`,
+				command,
+				port,
+				userFolder: join(this.workDir, role),
+				env: { ...env, ...own },
+			}).init();
 		};
 		this.main = await make('main', 'start');
-		for (let i = 0; i < (this.options.workers ?? 2); i++) this.workers.push(await make(`worker${i + 1}`, 'worker'));
-		for (let i = 0; i < (this.options.webhookProcessors ?? 2); i++) this.webhooks.push(await make(`webhook${String.fromCharCode(65 + i)}`, 'webhook'));
+		for (let i = 0; i < (this.options.workers ?? 2); i++)
+			this.workers.push(await make(`worker${i + 1}`, 'worker'));
+		for (let i = 0; i < (this.options.webhookProcessors ?? 2); i++)
+			this.webhooks.push(await make(`webhook${String.fromCharCode(65 + i)}`, 'webhook'));
 		for (const n8n of this.all) await n8n.installPackage();
 	}
 
@@ -105,7 +126,10 @@ export class QueueCluster {
 	async start(): Promise<void> {
 		const started = Date.now();
 		await Promise.all(this.all.map((n) => n.start()));
-		say(this.label, `main + ${this.workers.length} workers + ${this.webhooks.length} webhook processors up in ${formatDuration(Date.now() - started)}`);
+		say(
+			this.label,
+			`main + ${this.workers.length} workers + ${this.webhooks.length} webhook processors up in ${formatDuration(Date.now() - started)}`,
+		);
 	}
 
 	/** Stops every n8n process, then Redis and PostgreSQL; removes the folder unless `keep`. */

@@ -32,8 +32,13 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 	const label = `n8n ${version} queue`;
 	const results: CheckResult[] = [];
 	const unknown = (options.suites ?? []).filter((n) => !QUEUE_SUITES.some((s) => s.name === n));
-	if (unknown.length) throw new Error(`unknown queue suite(s): ${unknown.join(', ')}; known: ${QUEUE_SUITES.map((s) => s.name).join(', ')}`);
-	const suites = options.suites?.length ? QUEUE_SUITES.filter((s) => options.suites!.includes(s.name)) : QUEUE_SUITES;
+	if (unknown.length)
+		throw new Error(
+			`unknown queue suite(s): ${unknown.join(', ')}; known: ${QUEUE_SUITES.map((s) => s.name).join(', ')}`,
+		);
+	const suites = options.suites?.length
+		? QUEUE_SUITES.filter((s) => options.suites!.includes(s.name))
+		: QUEUE_SUITES;
 	const started = Date.now();
 	const install = await ensureN8n(version);
 	const cluster = new QueueCluster(install, options);
@@ -48,11 +53,19 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 	};
 
 	try {
-		emu = await startEmulator({ port: 0, seed: 1, transactions: 200, rateLimit: false, retryMinuteMs: 200 });
+		emu = await startEmulator({
+			port: 0,
+			seed: 1,
+			transactions: 200,
+			rateLimit: false,
+			retryMinuteMs: 200,
+		});
 		await setup('PostgreSQL + Redis up, package in 5 user folders', () => cluster.prepare());
 		const { main } = cluster;
 		const redisPort = Number(cluster.queueEnv().QUEUE_BULL_REDIS_PORT);
-		await setup('import credentials (PostgreSQL)', () => main.importCredentials([...demoCredentials(emu!), redisCredential(redisPort)]));
+		await setup('import credentials (PostgreSQL)', () =>
+			main.importCredentials([...demoCredentials(emu!), redisCredential(redisPort)]),
+		);
 		await setup('import workflows', () => main.importWorkflows(queueWorkflows(sink.baseUrl)));
 		let apiKey = '';
 		await setup('main + 2 workers + 2 webhook processors start, owner + API key', async () => {
@@ -62,7 +75,14 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 		// Through the main's public API (one CLI publish costs an n8n boot each); the main stores
 		// the webhooks in PostgreSQL, where the processors look them up.
 		await setup('publish the trigger and worker workflows', async () => {
-			for (const id of [QUEUE_WF.plain, QUEUE_WF.recipe, QUEUE_WF.apiToken, QUEUE_WF.oAuth2, QUEUE_WF.eInvoice]) await setActive(main.baseUrl, apiKey, id, true);
+			for (const id of [
+				QUEUE_WF.plain,
+				QUEUE_WF.recipe,
+				QUEUE_WF.apiToken,
+				QUEUE_WF.oAuth2,
+				QUEUE_WF.eInvoice,
+			])
+				await setActive(main.baseUrl, apiKey, id, true);
 		});
 		for (const suite of suites) {
 			emu.reset();
@@ -91,7 +111,15 @@ export async function runQueueMode(options: QueueRunOptions = {}): Promise<Check
 		}
 	} catch (e) {
 		failed = true;
-		if (!results.some((r) => !r.ok)) results.push({ version: `${version} queue`, suite: 'setup', name: 'run', ok: false, error: (e as Error).message, ms: 0 });
+		if (!results.some((r) => !r.ok))
+			results.push({
+				version: `${version} queue`,
+				suite: 'setup',
+				name: 'run',
+				ok: false,
+				error: (e as Error).message,
+				ms: 0,
+			});
 		say(label, `aborted: ${(e as Error).message}`);
 	} finally {
 		const keep = failed || options.keep === true;

@@ -46,9 +46,16 @@ function portTaken(port: number): Promise<boolean> {
 }
 
 /** The requested port (refused when busy, naming the flag) or a free one. */
-export async function choosePort(requested: number | undefined, flag: string, what: string): Promise<number> {
+export async function choosePort(
+	requested: number | undefined,
+	flag: string,
+	what: string,
+): Promise<number> {
 	if (requested === undefined) return freePort();
-	if (await portTaken(requested)) throw new Error(`${what}: port ${requested} on 127.0.0.1 is already in use; pass ${flag} <another port> (or leave it out for a free one)`);
+	if (await portTaken(requested))
+		throw new Error(
+			`${what}: port ${requested} on 127.0.0.1 is already in use; pass ${flag} <another port> (or leave it out for a free one)`,
+		);
 	return requested;
 }
 
@@ -67,13 +74,27 @@ function postgresOsUser(): { uid: number; gid: number } | undefined {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!isRoot) return undefined;
 	const user = systemUser('postgres');
-	if (!user) throw new Error('PostgreSQL cannot run as root and there is no "postgres" user: install the Debian package "postgresql" (it creates the user)');
+	if (!user)
+		throw new Error(
+			'PostgreSQL cannot run as root and there is no "postgres" user: install the Debian package "postgresql" (it creates the user)',
+		);
 	return user;
 }
 
-function launch(name: string, command: string, args: string[], logFile: string, ids?: { uid: number; gid: number }): { child: ChildProcess; exited: Promise<void> } {
+function launch(
+	name: string,
+	command: string,
+	args: string[],
+	logFile: string,
+	ids?: { uid: number; gid: number },
+): { child: ChildProcess; exited: Promise<void> } {
 	const log = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(command, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(ids ?? {}) });
+	const child = spawn(command, args, {
+		env: childEnv(),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+		...(ids ?? {}),
+	});
 	child.stdout!.pipe(log, { end: false });
 	child.stderr!.pipe(log, { end: false });
 	if (child.pid) trackGroup(child.pid);
@@ -87,7 +108,11 @@ function launch(name: string, command: string, args: string[], logFile: string, 
 	return { child, exited };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+async function stopChild(
+	child: ChildProcess,
+	exited: Promise<void>,
+	signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
 	const kill = (s: NodeJS.Signals) => {
 		try {
 			process.kill(-child.pid!, s);
@@ -103,19 +128,34 @@ async function stopChild(child: ChildProcess, exited: Promise<void>, signal: Nod
 	}
 }
 
-async function waitReady(name: string, probe: () => Promise<boolean>, exited: Promise<void>, logFile: string): Promise<void> {
+async function waitReady(
+	name: string,
+	probe: () => Promise<boolean>,
+	exited: Promise<void>,
+	logFile: string,
+): Promise<void> {
 	let gone = false;
 	void exited.then(() => (gone = true));
 	const started = Date.now();
 	while (!(await probe())) {
-		if (gone) throw new Error(`${name} exited at start:\n${tail(readFileSync(logFile, 'utf8'))}\nLog: ${logFile}`);
-		if (Date.now() - started > READY_TIMEOUT_MS) throw new Error(`${name} not ready after ${formatDuration(READY_TIMEOUT_MS)}. Log: ${logFile}`);
+		if (gone)
+			throw new Error(
+				`${name} exited at start:\n${tail(readFileSync(logFile, 'utf8'))}\nLog: ${logFile}`,
+			);
+		if (Date.now() - started > READY_TIMEOUT_MS)
+			throw new Error(
+				`${name} not ready after ${formatDuration(READY_TIMEOUT_MS)}. Log: ${logFile}`,
+			);
 		await sleep(200);
 	}
 }
 
 /** initdb into a temp folder (trust auth, loopback only), then `postgres` on `port`. */
-export async function startPostgres(bins: ServerBinaries, port: number, workDir: string): Promise<PostgresService> {
+export async function startPostgres(
+	bins: ServerBinaries,
+	port: number,
+	workDir: string,
+): Promise<PostgresService> {
 	const ids = postgresOsUser();
 	const dir = mkdtempSync(join(tmpdir(), 'sepay-e2e-pg-'));
 	// Ctrl-C or a crash: command.ts kills the server's process group at exit; the data goes too.
@@ -126,12 +166,16 @@ export async function startPostgres(bins: ServerBinaries, port: number, workDir:
 	const logFile = join(workDir, 'postgres.log');
 	const user = 'n8n';
 	const init = await new Promise<{ code: number | null; out: string }>((resolve) => {
-		const child = spawn(join(bins.postgresBin, 'initdb'), ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
-			env: childEnv(),
-			cwd: dir,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			...(ids ?? {}),
-		});
+		const child = spawn(
+			join(bins.postgresBin, 'initdb'),
+			['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+			{
+				env: childEnv(),
+				cwd: dir,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				...(ids ?? {}),
+			},
+		);
 		let out = '';
 		child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
 		child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
@@ -146,12 +190,33 @@ export async function startPostgres(bins: ServerBinaries, port: number, workDir:
 	const { child, exited } = launch(
 		'postgres',
 		join(bins.postgresBin, 'postgres'),
-		['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+		[
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-k',
+			dir,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
+		],
 		logFile,
 		ids,
 	);
 	const isReady = async () => {
-		const r = await runCommand(join(bins.postgresBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres'], { cwd: '/', env: childEnv(), timeoutMs: 10_000 });
+		const r = await runCommand(
+			join(bins.postgresBin, 'pg_isready'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', 'postgres'],
+			{ cwd: '/', env: childEnv(), timeoutMs: 10_000 },
+		);
 		return r.code === 0;
 	};
 	let ready = false;
@@ -196,12 +261,31 @@ function redisPing(port: number): Promise<boolean> {
 }
 
 /** redis-server on `port`, loopback, in memory only (no RDB, no AOF). */
-export async function startRedis(bins: ServerBinaries, port: number, workDir: string): Promise<Service> {
+export async function startRedis(
+	bins: ServerBinaries,
+	port: number,
+	workDir: string,
+): Promise<Service> {
 	const logFile = join(workDir, 'redis.log');
 	const { child, exited } = launch(
 		'redis',
 		bins.redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', workDir, '--protected-mode', 'yes'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			'--dir',
+			workDir,
+			'--protected-mode',
+			'yes',
+		],
 		logFile,
 	);
 	let ready = false;

@@ -30,7 +30,12 @@ function findPostgres(): string | undefined {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return undefined;
 	const majors = readdirSync(root)
-		.filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'initdb')) && existsSync(join(root, v, 'bin', 'postgres')))
+		.filter(
+			(v) =>
+				/^\d+$/.test(v) &&
+				existsSync(join(root, v, 'bin', 'initdb')) &&
+				existsSync(join(root, v, 'bin', 'postgres')),
+		)
 		.sort((a, b) => Number(b) - Number(a));
 	return majors.length ? join(root, majors[0], 'bin') : undefined;
 }
@@ -40,7 +45,9 @@ let aptUpdated = false;
 async function aptInstall(pkg: string): Promise<void> {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-		throw new Error(`queue mode needs the Debian package "${pkg}" (not installed): run \`apt-get install -y ${pkg}\` as root`);
+		throw new Error(
+			`queue mode needs the Debian package "${pkg}" (not installed): run \`apt-get install -y ${pkg}\` as root`,
+		);
 	}
 	// Another apt run (e.g. a parallel job) may hold the dpkg lock: wait for it, bounded.
 	const apt = (args: string[]) =>
@@ -56,7 +63,10 @@ async function aptInstall(pkg: string): Promise<void> {
 	}
 	say('queue', `apt-get install -y ${pkg}`);
 	const r = await apt(['install', '-y', '--no-install-recommends', pkg]);
-	if (r.code !== 0) throw new Error(`apt-get install -y ${pkg} failed (rc ${r.code}):\n${tail(r.stdout + r.stderr)}`);
+	if (r.code !== 0)
+		throw new Error(
+			`apt-get install -y ${pkg} failed (rc ${r.code}):\n${tail(r.stdout + r.stderr)}`,
+		);
 }
 
 /** Finds redis-server and PostgreSQL's binaries, installing their packages when missing. */
@@ -65,7 +75,11 @@ export async function ensureServerBinaries(): Promise<ServerBinaries> {
 	if (!findPostgres()) await aptInstall('postgresql');
 	const redisServer = findRedis();
 	const postgresBin = findPostgres();
-	if (!redisServer) throw new Error('redis-server not found after installing the Debian package "redis-server"');
-	if (!postgresBin) throw new Error('PostgreSQL binaries (initdb, postgres) not found in /usr/lib/postgresql/<major>/bin after installing the Debian package "postgresql"');
+	if (!redisServer)
+		throw new Error('redis-server not found after installing the Debian package "redis-server"');
+	if (!postgresBin)
+		throw new Error(
+			'PostgreSQL binaries (initdb, postgres) not found in /usr/lib/postgresql/<major>/bin after installing the Debian package "postgresql"',
+		);
 	return { redisServer, postgresBin };
 }

@@ -18,17 +18,34 @@ export const suite: E2ESuite = {
 	async headless(ctx) {
 		const examples = readExamples(DIR);
 		// No examples yet is fine; a broken one is not (bad JSON or no id throws in readExamples).
-		await ctx.test(`${examples.length} example workflow(s) from ${DIR} import`, () => ctx.n8n.importWorkflows(examples));
+		await ctx.test(`${examples.length} example workflow(s) from ${DIR} import`, () =>
+			ctx.n8n.importWorkflows(examples),
+		);
 	},
 
 	async live(ctx) {
 		const examples = readExamples(DIR);
 		const res = await ctx.request('GET', '/types/nodes.json');
-		const types = res.status === 200 ? (res.json as unknown as Array<{ name: string; version: number | number[] }>) : [];
-		const offered = new Set(types.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version]).map((v) => `${t.name}@${v}`)));
+		const types =
+			res.status === 200
+				? (res.json as unknown as Array<{ name: string; version: number | number[] }>)
+				: [];
+		const offered = new Set(
+			types.flatMap((t) =>
+				(Array.isArray(t.version) ? t.version : [t.version]).map((v) => `${t.name}@${v}`),
+			),
+		);
 		await ctx.test('the editor lists the SePay nodes (/types/nodes.json)', () => {
-			for (const name of ['sePay', 'sePayTrigger', 'sePayPollingTrigger', 'sePayPaymentGatewayTrigger']) {
-				assert.ok(offered.has(`n8n-nodes-sepay.${name}@1`), `n8n-nodes-sepay.${name} v1 missing among ${types.length} types`);
+			for (const name of [
+				'sePay',
+				'sePayTrigger',
+				'sePayPollingTrigger',
+				'sePayPaymentGatewayTrigger',
+			]) {
+				assert.ok(
+					offered.has(`n8n-nodes-sepay.${name}@1`),
+					`n8n-nodes-sepay.${name} v1 missing among ${types.length} types`,
+				);
 			}
 		});
 		for (const wf of examples) {

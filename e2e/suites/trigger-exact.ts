@@ -45,52 +45,82 @@ async function idsRun(ctx: LiveContext): Promise<unknown[]> {
 
 export const suite: E2ESuite = {
 	name: 'trigger-exact',
-	workflows: () => [apiKeyTriggerWorkflow(WORKFLOW_ID, 'e2e: SePay Trigger exact ids', WEBHOOK_ID, API_KEY)],
+	workflows: () => [
+		apiKeyTriggerWorkflow(WORKFLOW_ID, 'e2e: SePay Trigger exact ids', WEBHOOK_ID, API_KEY),
+	],
 	publish: [WORKFLOW_ID],
 
 	async live(ctx) {
 		await ctx.test('published webhook is registered after start', async () => {
-			const status = await ctx.n8n.waitForWebhook(PATH, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const status = await ctx.n8n.waitForWebhook(PATH, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
 			assert.equal(status, 401);
 		});
 
-		await ctx.test('ids 9007199254740993 and 9007199254740992 run as two executions, ids exact, balance exact', async () => {
-			for (const id of ['9007199254740993', '9007199254740992']) {
-				const res = await deliver(ctx, body(id));
-				assert.equal(res.status, 200, `delivery of ${id}: ${res.status} ${res.body}`);
+		await ctx.test(
+			'ids 9007199254740993 and 9007199254740992 run as two executions, ids exact, balance exact',
+			async () => {
+				for (const id of ['9007199254740993', '9007199254740992']) {
+					const res = await deliver(ctx, body(id));
+					assert.equal(res.status, 200, `delivery of ${id}: ${res.status} ${res.body}`);
+					assert.deepEqual(JSON.parse(res.body), { success: true });
+				}
+				const executions = await ctx.waitForExecutions(WORKFLOW_ID, 2);
+				assert.equal(executions.length, 2);
+				for (const execution of executions) assert.equal(execution.status, 'success');
+				assert.deepEqual((await idsRun(ctx)).map(String).sort(), [
+					'9007199254740992',
+					'9007199254740993',
+				]);
+				const [item] = nodeItems(executions[0], 'SePay Trigger');
+				assert.equal(item.balance, '9007199254740993');
+			},
+		);
+
+		await ctx.test(
+			'string id "00012345" and number 12345 run as two executions, "00012345" stays a string',
+			async () => {
+				for (const id of ['"00012345"', '12345'])
+					assert.equal((await deliver(ctx, body(id))).status, 200);
+				await ctx.waitForExecutions(WORKFLOW_ID, 4);
+				const ids = await idsRun(ctx);
+				assert.ok(ids.includes('00012345'), `ids run: ${JSON.stringify(ids)}`);
+				assert.ok(ids.includes(12345), `ids run: ${JSON.stringify(ids)}`);
+			},
+		);
+
+		await ctx.test(
+			'a replay of 9007199254740993 is acknowledged and does not run again',
+			async () => {
+				const res = await deliver(ctx, body('9007199254740993'));
+				assert.equal(res.status, 200);
 				assert.deepEqual(JSON.parse(res.body), { success: true });
-			}
-			const executions = await ctx.waitForExecutions(WORKFLOW_ID, 2);
-			assert.equal(executions.length, 2);
-			for (const execution of executions) assert.equal(execution.status, 'success');
-			assert.deepEqual((await idsRun(ctx)).map(String).sort(), ['9007199254740992', '9007199254740993']);
-			const [item] = nodeItems(executions[0], 'SePay Trigger');
-			assert.equal(item.balance, '9007199254740993');
-		});
+				await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
+				assert.equal(
+					(await ctx.executions(WORKFLOW_ID)).length,
+					4,
+					'the replay started the workflow',
+				);
+			},
+		);
 
-		await ctx.test('string id "00012345" and number 12345 run as two executions, "00012345" stays a string', async () => {
-			for (const id of ['"00012345"', '12345']) assert.equal((await deliver(ctx, body(id))).status, 200);
-			await ctx.waitForExecutions(WORKFLOW_ID, 4);
-			const ids = await idsRun(ctx);
-			assert.ok(ids.includes('00012345'), `ids run: ${JSON.stringify(ids)}`);
-			assert.ok(ids.includes(12345), `ids run: ${JSON.stringify(ids)}`);
-		});
-
-		await ctx.test('a replay of 9007199254740993 is acknowledged and does not run again', async () => {
-			const res = await deliver(ctx, body('9007199254740993'));
-			assert.equal(res.status, 200);
-			assert.deepEqual(JSON.parse(res.body), { success: true });
-			await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
-			assert.equal((await ctx.executions(WORKFLOW_ID)).length, 4, 'the replay started the workflow');
-		});
-
-		await ctx.test('a 40 KB body nested 20,000 levels → 400, no run, the execution list still answers', async () => {
-			const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
-			const res = await deliver(ctx, body('777', `,"x":${deep}`));
-			assert.equal(res.status, 400);
-			await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
-			assert.equal((await ctx.executions(WORKFLOW_ID)).length, 4, 'the deep body started the workflow');
-		});
+		await ctx.test(
+			'a 40 KB body nested 20,000 levels → 400, no run, the execution list still answers',
+			async () => {
+				const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+				const res = await deliver(ctx, body('777', `,"x":${deep}`));
+				assert.equal(res.status, 400);
+				await new Promise((resolve) => setTimeout(resolve, STRAGGLER_WAIT_MS));
+				assert.equal(
+					(await ctx.executions(WORKFLOW_ID)).length,
+					4,
+					'the deep body started the workflow',
+				);
+			},
+		);
 
 		await ctx.test('a wrong key (one byte off) → 401, no run', async () => {
 			const res = await fetch(`${ctx.n8n.baseUrl}${PATH}`, {

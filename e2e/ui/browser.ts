@@ -34,7 +34,8 @@ export interface UiBrowser {
 }
 
 export async function openBrowser(profileRoot: string): Promise<UiBrowser> {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set SEPAY_CHROMIUM)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set SEPAY_CHROMIUM)`);
 	// n8n's editor marks its elements with data-test-id.
 	selectors.setTestIdAttribute('data-test-id');
 	mkdirSync(profileRoot, { recursive: true });
@@ -51,9 +52,12 @@ export async function openBrowser(profileRoot: string): Promise<UiBrowser> {
 	const errors: ConsoleEntry[] = [];
 	const watch = (page: Page) => {
 		page.on('console', (message) => {
-			if (message.type() === 'error') errors.push({ text: message.text(), url: message.location().url });
+			if (message.type() === 'error')
+				errors.push({ text: message.text(), url: message.location().url });
 		});
-		page.on('pageerror', (error) => errors.push({ text: `${error.name}: ${error.message}`, url: page.url() }));
+		page.on('pageerror', (error) =>
+			errors.push({ text: `${error.name}: ${error.message}`, url: page.url() }),
+		);
 	};
 	context.on('page', watch);
 	const page = context.pages()[0] ?? (await context.newPage());

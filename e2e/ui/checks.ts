@@ -8,4 +8,14 @@ import { actionsPanel, nodesPanel } from './checks/nodesPanel';
 import { resourceSelectors } from './checks/resources';
 import { triggerNode } from './checks/trigger';
 
-export const UI_CHECKS: UiCheck[] = [nodesPanel, actionsPanel, resourceSelectors, credentialForms, oauth2Connect, executeSteps, triggerNode, exampleWorkflows, communityInstall];
+export const UI_CHECKS: UiCheck[] = [
+	nodesPanel,
+	actionsPanel,
+	resourceSelectors,
+	credentialForms,
+	oauth2Connect,
+	executeSteps,
+	triggerNode,
+	exampleWorkflows,
+	communityInstall,
+];

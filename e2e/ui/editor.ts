@@ -1,7 +1,12 @@
 /** What a user does in n8n's editor, as small steps on a playwright page (n8n 2.8 selectors). */
 import type { Locator, Page } from 'playwright-core';
 
-export async function signIn(page: Page, editorUrl: string, email: string, password: string): Promise<void> {
+export async function signIn(
+	page: Page,
+	editorUrl: string,
+	email: string,
+	password: string,
+): Promise<void> {
 	await page.goto(`${editorUrl}/signin`);
 	await page.fill('input[name=emailOrLdapLoginId]', email);
 	await page.fill('input[name=password]', password);
@@ -18,23 +23,43 @@ export async function openWorkflow(page: Page, editorUrl: string, id: string): P
 export async function newWorkflow(page: Page, editorUrl: string): Promise<void> {
 	// Through the workflows list, so the editor does not keep the previous canvas.
 	await page.goto(`${editorUrl}/home/workflows`);
-	await page.getByTestId('resources-list-wrapper').or(page.getByTestId('add-resource-workflow')).first().waitFor().catch(() => undefined);
+	await page
+		.getByTestId('resources-list-wrapper')
+		.or(page.getByTestId('add-resource-workflow'))
+		.first()
+		.waitFor()
+		.catch(() => undefined);
 	await page.goto(`${editorUrl}/workflow/new`);
 	await page.getByTestId('canvas-wrapper').waitFor();
-	await page.getByTestId('canvas-node').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+	await page
+		.getByTestId('canvas-node')
+		.first()
+		.waitFor({ state: 'detached', timeout: 5000 })
+		.catch(() => undefined);
 }
 
 /** A new workflow with one SePay action added from the nodes panel (n8n adds its manual trigger). */
-export async function newWorkflowWithAction(page: Page, editorUrl: string, action: string, needsCredential = true): Promise<void> {
+export async function newWorkflowWithAction(
+	page: Page,
+	editorUrl: string,
+	action: string,
+	needsCredential = true,
+): Promise<void> {
 	await newWorkflow(page, editorUrl);
 	await searchNodes(page, 'SePay');
-	await page.getByTestId('node-creator-item-name').filter({ hasText: /^SePay$/ }).first().click();
+	await page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: /^SePay$/ })
+		.first()
+		.click();
 	const panel = page.getByTestId('node-creator');
 	const item = panel.getByText(action, { exact: true });
-	if (!(await item.isVisible().catch(() => false))) await panel.getByText(/^Actions \(\d+\)/).click();
+	if (!(await item.isVisible().catch(() => false)))
+		await panel.getByText(/^Actions \(\d+\)/).click();
 	await item.click();
 	await page.getByTestId('ndv').waitFor();
-	if (needsCredential) await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
+	if (needsCredential)
+		await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
 }
 
 /** Opens the nodes panel (on a workflow with nodes) and searches. */
@@ -67,14 +92,20 @@ export async function selectedText(page: Page, name: string): Promise<string> {
 export async function chooseOption(page: Page, name: string, option: string): Promise<void> {
 	await parameterInput(page, name).click();
 	// An item shows the option's name and, below it, its description.
-	const item = page.locator('.el-select-dropdown__item:visible').filter({ has: page.getByText(option, { exact: true }) });
+	const item = page
+		.locator('.el-select-dropdown__item:visible')
+		.filter({ has: page.getByText(option, { exact: true }) });
 	await item.first().click();
 	await dropdownClosed(page);
 }
 
 /** Waits until no select dropdown is open (one fading out would mix into the next one's items). */
 async function dropdownClosed(page: Page): Promise<void> {
-	await page.locator('.el-select-dropdown__item:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+	await page
+		.locator('.el-select-dropdown__item:visible')
+		.first()
+		.waitFor({ state: 'hidden', timeout: 10_000 })
+		.catch(() => undefined);
 }
 
 /** Picks the first option a select parameter offers (a loaded list); returns its name. */
@@ -128,10 +159,12 @@ export async function executeStep(page: Page, timeoutMs = 90_000): Promise<numbe
 			await page.waitForTimeout(300);
 			continue;
 		}
-		if (/Error details/.test(text)) throw new Error(`Execute step failed: ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
+		if (/Error details/.test(text))
+			throw new Error(`Execute step failed: ${text.replace(/\s+/g, ' ').slice(0, 400)}`);
 		const m = /(\d[\d,]*)\s+items?\b/i.exec(text);
 		if (m) return Number(m[1].replace(/,/g, ''));
-		if (Date.now() - started > timeoutMs) throw new Error(`no output count after ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`no output count after ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
 		await page.waitForTimeout(500);
 	}
 }

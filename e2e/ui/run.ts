@@ -35,14 +35,27 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	let stack: Stack;
 	if (args.attach) {
-		stack = { editorUrl: args.attach[0], emulatorUrl: args.attach[1], email: 'owner@sepay-demo.local', password: 'SePayDemo-2026', userFolder: '', logFile: '', stop: async () => undefined };
+		stack = {
+			editorUrl: args.attach[0],
+			emulatorUrl: args.attach[1],
+			email: 'owner@sepay-demo.local',
+			password: 'SePayDemo-2026',
+			userFolder: '',
+			logFile: '',
+			stop: async () => undefined,
+		};
 	} else {
 		say(LABEL, 'starting the npm start stack on free ports …');
 		stack = await startStack(ROOT);
 	}
-	say(LABEL, `stack ready in ${formatDuration(Date.now() - started)}: editor ${stack.editorUrl}, emulator ${stack.emulatorUrl}`);
+	say(
+		LABEL,
+		`stack ready in ${formatDuration(Date.now() - started)}: editor ${stack.editorUrl}, emulator ${stack.emulatorUrl}`,
+	);
 	const browser = await openBrowser(join(ROOT, 'profiles'));
-	const checks: UiCheck[] = args.only.length ? UI_CHECKS.filter((c) => args.only.some((o) => c.name.includes(o))) : UI_CHECKS;
+	const checks: UiCheck[] = args.only.length
+		? UI_CHECKS.filter((c) => args.only.some((o) => c.name.includes(o)))
+		: UI_CHECKS;
 	const failures: string[] = [];
 	try {
 		await signIn(browser.page, stack.editorUrl, stack.email, stack.password);
@@ -63,13 +76,22 @@ async function main(): Promise<number> {
 			try {
 				const found = await check.run(ctx);
 				const errors = realErrors(browser.takeErrors());
-				if (errors.length) throw new Error(`editor console errors: ${errors.map((e) => `${e.text} (${e.url})`).join(' | ').slice(0, 800)}`);
+				if (errors.length)
+					throw new Error(
+						`editor console errors: ${errors
+							.map((e) => `${e.text} (${e.url})`)
+							.join(' | ')
+							.slice(0, 800)}`,
+					);
 				say(LABEL, `PASS ${check.name} (${formatDuration(Date.now() - t)}): ${found}`);
 			} catch (error) {
 				const path = await ctx.shot(`FAILED-${check.name}`).catch(() => '(no screenshot)');
 				failures.push(check.name);
 				browser.takeErrors(); // the failed check's leftovers are not the next check's
-				say(LABEL, `FAIL ${check.name} (${formatDuration(Date.now() - t)}): ${(error as Error).message}\n        screenshot: ${path}`);
+				say(
+					LABEL,
+					`FAIL ${check.name} (${formatDuration(Date.now() - t)}): ${(error as Error).message}\n        screenshot: ${path}`,
+				);
 				await browser.page.keyboard.press('Escape').catch(() => undefined);
 			}
 		}
@@ -77,7 +99,10 @@ async function main(): Promise<number> {
 		await browser.close();
 		await stack.stop();
 	}
-	say(LABEL, `${checks.length - failures.length}/${checks.length} checks passed in ${formatDuration(Date.now() - started)}; screenshots in ${ROOT}`);
+	say(
+		LABEL,
+		`${checks.length - failures.length}/${checks.length} checks passed in ${formatDuration(Date.now() - started)}; screenshots in ${ROOT}`,
+	);
 	return failures.length ? 1 : 0;
 }
 

@@ -39,8 +39,20 @@ export async function startStack(root: string, timeoutMs = 15 * 60_000): Promise
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const child = spawn(
 		process.execPath,
-		[join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'), '--transpile-only', join(REPO_ROOT, 'e2e', 'start.ts'), '--port', String(emulatorPort), '--n8n-port', String(n8nPort)],
-		{ cwd: REPO_ROOT, env: { ...process.env, SEPAY_START_USER_FOLDER: userFolder }, stdio: ['ignore', 'pipe', 'pipe'] },
+		[
+			join(REPO_ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js'),
+			'--transpile-only',
+			join(REPO_ROOT, 'e2e', 'start.ts'),
+			'--port',
+			String(emulatorPort),
+			'--n8n-port',
+			String(n8nPort),
+		],
+		{
+			cwd: REPO_ROOT,
+			env: { ...process.env, SEPAY_START_USER_FOLDER: userFolder },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
 	);
 	child.stdout!.pipe(log, { end: false });
 	child.stderr!.pipe(log, { end: false });
@@ -54,10 +66,21 @@ export async function startStack(root: string, timeoutMs = 15 * 60_000): Promise
 		}
 	};
 	const banner = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`npm start printed no banner in ${timeoutMs / 1000} s; see ${logFile}`)), timeoutMs);
+		const timer = setTimeout(
+			() =>
+				reject(new Error(`npm start printed no banner in ${timeoutMs / 1000} s; see ${logFile}`)),
+			timeoutMs,
+		);
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();
-			process.stdout.write(chunk.toString().split('\n').filter((l) => l.startsWith('[')).map((l) => `  ${l}\n`).join(''));
+			process.stdout.write(
+				chunk
+					.toString()
+					.split('\n')
+					.filter((l) => l.startsWith('['))
+					.map((l) => `  ${l}\n`)
+					.join(''),
+			);
 			if (/Ctrl-C stops n8n and the emulator/.test(output)) {
 				clearTimeout(timer);
 				resolve(output);

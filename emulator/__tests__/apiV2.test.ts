@@ -13,13 +13,18 @@ afterAll(async () => {
 	await emu.close();
 });
 
-const get = (path: string): Promise<HttpResult> => call(emu.baseUrl, 'GET', `/v2${path}`, { token: emu.secrets.apiToken });
+const get = (path: string): Promise<HttpResult> =>
+	call(emu.baseUrl, 'GET', `/v2${path}`, { token: emu.secrets.apiToken });
 
 describe('auth', () => {
 	it('401 with SePay error bodies', async () => {
 		const none = await call(emu.baseUrl, 'GET', '/v2/transactions');
 		expect(none.status).toBe(401);
-		expect(none.json).toEqual({ status: 'error', message: 'Missing Authorization header', error_code: 'unauthorized' });
+		expect(none.json).toEqual({
+			status: 'error',
+			message: 'Missing Authorization header',
+			error_code: 'unauthorized',
+		});
 		const wrong = await call(emu.baseUrl, 'GET', '/v2/transactions', { token: 'x'.repeat(64) });
 		expect(wrong.status).toBe(401);
 		expect(wrong.json.error_code).toBe('unauthorized');
@@ -33,14 +38,40 @@ describe('transactions', () => {
 		const res = await get('/transactions');
 		expect(res.status).toBe(200);
 		expect(res.json.status).toBe('success');
-		expect(res.json.meta.pagination).toEqual({ total: 750, per_page: 20, current_page: 1, last_page: 38, has_more: true });
+		expect(res.json.meta.pagination).toEqual({
+			total: 750,
+			per_page: 20,
+			current_page: 1,
+			last_page: 38,
+			has_more: true,
+		});
 		expect(res.json.data).toHaveLength(20);
 		const t = res.json.data[0];
 		expect(t.id).toMatch(UUID);
 		expect(t.bank_account_id).toMatch(UUID);
-		expect(Number.isInteger(t.amount_in) && Number.isInteger(t.amount_out) && Number.isInteger(t.accumulated)).toBe(true);
+		expect(
+			Number.isInteger(t.amount_in) &&
+				Number.isInteger(t.amount_out) &&
+				Number.isInteger(t.accumulated),
+		).toBe(true);
 		expect(Object.keys(t).sort()).toEqual(
-			['id', 'transaction_date', 'account_number', 'va', 'transfer_type', 'amount_in', 'amount_out', 'accumulated', 'transaction_content', 'reference_number', 'code', 'bank_brand_name', 'bank_account_id', 'va_id', 'webhook_success'].sort(),
+			[
+				'id',
+				'transaction_date',
+				'account_number',
+				'va',
+				'transfer_type',
+				'amount_in',
+				'amount_out',
+				'accumulated',
+				'transaction_content',
+				'reference_number',
+				'code',
+				'bank_brand_name',
+				'bank_account_id',
+				'va_id',
+				'webhook_success',
+			].sort(),
 		);
 		const dates = res.json.data.map((x: any) => x.transaction_date);
 		expect([...dates].sort().reverse()).toEqual(dates);
@@ -49,7 +80,13 @@ describe('transactions', () => {
 	it('per_page is capped at 100 and validated', async () => {
 		const hundred = await get('/transactions?per_page=100&page=8');
 		expect(hundred.json.data).toHaveLength(50);
-		expect(hundred.json.meta.pagination).toEqual({ total: 750, per_page: 100, current_page: 8, last_page: 8, has_more: false });
+		expect(hundred.json.meta.pagination).toEqual({
+			total: 750,
+			per_page: 100,
+			current_page: 8,
+			last_page: 8,
+			has_more: false,
+		});
 		const tooMany = await get('/transactions?per_page=101');
 		expect(tooMany.status).toBe(422);
 		expect(tooMany.json).toMatchObject({ status: 'error', error_code: 'validation_error' });
@@ -63,7 +100,9 @@ describe('transactions', () => {
 		const collected: any[] = [];
 		let page = 1;
 		for (;;) {
-			const res = await get(`/transactions?since_id=${cursor.uuid}&transaction_date_sort=asc&per_page=100&page=${page}`);
+			const res = await get(
+				`/transactions?since_id=${cursor.uuid}&transaction_date_sort=asc&per_page=100&page=${page}`,
+			);
 			collected.push(...res.json.data);
 			if (!res.json.meta.pagination.has_more) break;
 			page++;
@@ -73,11 +112,18 @@ describe('transactions', () => {
 		expect(collected[collected.length - 1].id).toBe(all[all.length - 1].uuid);
 
 		const last = collected[collected.length - 1].id;
-		expect((await get(`/transactions?since_id=${last}&transaction_date_sort=asc`)).json.data).toEqual([]);
+		expect(
+			(await get(`/transactions?since_id=${last}&transaction_date_sort=asc`)).json.data,
+		).toEqual([]);
 		const sim = emu.simulateTransaction({ amount: 120000, content: 'DH555666 thanh toan' });
 		const next = await get(`/transactions?since_id=${last}&transaction_date_sort=asc`);
 		expect(next.json.data.map((x: any) => x.id)).toEqual([sim.transaction.uuid]);
-		expect(next.json.data[0]).toMatchObject({ amount_in: 120000, code: 'DH555666', transfer_type: 'in', webhook_success: 0 });
+		expect(next.json.data[0]).toMatchObject({
+			amount_in: 120000,
+			code: 'DH555666',
+			transfer_type: 'in',
+			webhook_success: 0,
+		});
 	});
 
 	it('rejects a malformed or unknown since_id', async () => {
@@ -91,11 +137,17 @@ describe('transactions', () => {
 	it('filters: transfer_type, amount ranges, account, brand, text, reference, dates, webhook_success', async () => {
 		const out = await get('/transactions?transfer_type=out&per_page=100');
 		expect(out.json.data.length).toBeGreaterThan(0);
-		expect(out.json.data.every((t: any) => t.transfer_type === 'out' && t.amount_in === 0)).toBe(true);
+		expect(out.json.data.every((t: any) => t.transfer_type === 'out' && t.amount_in === 0)).toBe(
+			true,
+		);
 
-		const range = await get('/transactions?amount_in_min=1000000&amount_in_max=2000000&per_page=100');
+		const range = await get(
+			'/transactions?amount_in_min=1000000&amount_in_max=2000000&per_page=100',
+		);
 		expect(range.json.data.length).toBeGreaterThan(0);
-		expect(range.json.data.every((t: any) => t.amount_in >= 1000000 && t.amount_in <= 2000000)).toBe(true);
+		expect(
+			range.json.data.every((t: any) => t.amount_in >= 1000000 && t.amount_in <= 2000000),
+		).toBe(true);
 		const outRange = await get('/transactions?amount_out_min=1&per_page=100');
 		expect(outRange.json.meta.pagination.total).toBe(out.json.meta.pagination.total);
 
@@ -105,18 +157,30 @@ describe('transactions', () => {
 		const byBrand = await get(`/transactions?bank_brand_name=${account.bank.code}&per_page=100`);
 		expect(byBrand.json.meta.pagination.total).toBe(byAccount.json.meta.pagination.total);
 
-		const coded = emu.state.transactions.find((t) => t.code) as { code: string; uuid: string; referenceNumber: string };
+		const coded = emu.state.transactions.find((t) => t.code) as {
+			code: string;
+			uuid: string;
+			referenceNumber: string;
+		};
 		const q = await get(`/transactions?q=${coded.code}`);
 		expect(q.json.data.map((t: any) => t.id)).toContain(coded.uuid);
 		const content = await get('/transactions?transaction_content=hoc%20phi&per_page=100');
-		expect(content.json.data.every((t: any) => t.transaction_content.toLowerCase().includes('hoc phi'))).toBe(true);
-		const ref = await get(`/transactions?reference_number=${encodeURIComponent(coded.referenceNumber)}`);
+		expect(
+			content.json.data.every((t: any) => t.transaction_content.toLowerCase().includes('hoc phi')),
+		).toBe(true);
+		const ref = await get(
+			`/transactions?reference_number=${encodeURIComponent(coded.referenceNumber)}`,
+		);
 		expect(ref.json.data.map((t: any) => t.id)).toEqual([coded.uuid]);
 
 		const mid = emu.state.transactions[400];
-		const dated = await get(`/transactions?transaction_date_from=${encodeURIComponent(mid.transactionDate)}&transaction_date_to=${encodeURIComponent(mid.transactionDate)}`);
+		const dated = await get(
+			`/transactions?transaction_date_from=${encodeURIComponent(mid.transactionDate)}&transaction_date_to=${encodeURIComponent(mid.transactionDate)}`,
+		);
 		expect(dated.json.data.map((t: any) => t.id)).toContain(mid.uuid);
-		expect(dated.json.data.every((t: any) => t.transaction_date === mid.transactionDate)).toBe(true);
+		expect(dated.json.data.every((t: any) => t.transaction_date === mid.transactionDate)).toBe(
+			true,
+		);
 		expect((await get('/transactions?transaction_date_from=yesterday')).status).toBe(422);
 
 		const failed = await get('/transactions?webhook_success=0&per_page=100');
@@ -138,16 +202,25 @@ describe('transactions', () => {
 		const picked = await get('/transactions?fields=id,amount_in&per_page=3');
 		expect(Object.keys(picked.json.data[0]).sort()).toEqual(['amount_in', 'id']);
 		const iso = await get('/transactions?timestamp_format=iso8601&per_page=1');
-		expect(iso.json.data[0].transaction_date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+		expect(iso.json.data[0].transaction_date).toMatch(
+			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/,
+		);
 	});
 
 	it('detail by UUID, 404 otherwise (numeric ids do not work on v2)', async () => {
 		const tx = emu.state.transactions[5];
 		const res = await get(`/transactions/${tx.uuid}`);
-		expect(res.json).toEqual({ status: 'success', data: expect.objectContaining({ id: tx.uuid, reference_number: tx.referenceNumber }) });
+		expect(res.json).toEqual({
+			status: 'success',
+			data: expect.objectContaining({ id: tx.uuid, reference_number: tx.referenceNumber }),
+		});
 		const numeric = await get(`/transactions/${tx.id}`);
 		expect(numeric.status).toBe(404);
-		expect(numeric.json).toEqual({ status: 'error', message: 'Transaction not found', error_code: 'not_found' });
+		expect(numeric.json).toEqual({
+			status: 'error',
+			message: 'Transaction not found',
+			error_code: 'not_found',
+		});
 	});
 });
 
@@ -155,7 +228,12 @@ describe('bank accounts and VAs', () => {
 	it('lists, filters and sorts bank accounts', async () => {
 		const res = await get('/bank-accounts');
 		expect(res.json.meta.pagination).toMatchObject({ total: 5, has_more: false });
-		expect(res.json.data[0]).toMatchObject({ id: expect.stringMatching(UUID), account_number: expect.any(String), accumulated: expect.any(Number), bank_short_name: 'Vietcombank' });
+		expect(res.json.data[0]).toMatchObject({
+			id: expect.stringMatching(UUID),
+			account_number: expect.any(String),
+			accumulated: expect.any(Number),
+			bank_short_name: 'Vietcombank',
+		});
 		const acb = await get('/bank-accounts?bank_short_name=ACB');
 		expect(acb.json.data.map((a: any) => a.bank_short_name)).toEqual(['ACB']);
 		const sorted = await get('/bank-accounts?accumulated_sort=desc');
@@ -185,7 +263,9 @@ describe('bank accounts and VAs', () => {
 			created_at: expect.any(String),
 			updated_at: expect.any(String),
 		});
-		expect((await get(`/bank-accounts/${bidv?.uuid}/va?active=1`)).json.meta.pagination.total).toBe(2);
+		expect((await get(`/bank-accounts/${bidv?.uuid}/va?active=1`)).json.meta.pagination.total).toBe(
+			2,
+		);
 		expect((await get('/bank-accounts/00000000-0000-4000-8000-000000000000')).status).toBe(404);
 		expect((await get('/bank-accounts/00000000-0000-4000-8000-000000000000/va')).status).toBe(404);
 	});
@@ -198,12 +278,27 @@ describe('100k transactions', () => {
 			const h = { token: big.secrets.apiToken };
 			const first = await call(big.baseUrl, 'GET', '/v2/transactions?per_page=100', h);
 			expect(first.json.meta.pagination).toMatchObject({ total: 100_000, last_page: 1000 });
-			const deep = await call(big.baseUrl, 'GET', '/v2/transactions?per_page=100&page=1000&transaction_date_sort=asc', h);
+			const deep = await call(
+				big.baseUrl,
+				'GET',
+				'/v2/transactions?per_page=100&page=1000&transaction_date_sort=asc',
+				h,
+			);
 			expect(deep.json.data[99].id).toBe(big.state.transactions[99_999].uuid);
 			const cursor = big.state.transactions[99_950].uuid;
-			const since = await call(big.baseUrl, 'GET', `/v2/transactions?since_id=${cursor}&transaction_date_sort=asc&per_page=100`, h);
+			const since = await call(
+				big.baseUrl,
+				'GET',
+				`/v2/transactions?since_id=${cursor}&transaction_date_sort=asc&per_page=100`,
+				h,
+			);
 			expect(since.json.data).toHaveLength(49);
-			const filtered = await call(big.baseUrl, 'GET', '/v2/transactions?transfer_type=out&per_page=100&page=50', h);
+			const filtered = await call(
+				big.baseUrl,
+				'GET',
+				'/v2/transactions?transfer_type=out&per_page=100&page=50',
+				h,
+			);
 			expect(filtered.json.data.every((t: any) => t.transfer_type === 'out')).toBe(true);
 		} finally {
 			await big.close();

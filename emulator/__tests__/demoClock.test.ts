@@ -7,7 +7,9 @@ import { formatVnDate, formatVnTime } from '../time';
 describe('demo data anchored to the current date', () => {
 	it('ends at 00:00 Vietnam time of the day the clock is in', () => {
 		// 2026-03-10 16:59:59 UTC is 23:59:59 on the 10th in Vietnam; one second later it is the 11th.
-		expect(formatVnTime(demoSeedEnd(Date.UTC(2026, 2, 10, 16, 59, 59)))).toBe('2026-03-10 00:00:00');
+		expect(formatVnTime(demoSeedEnd(Date.UTC(2026, 2, 10, 16, 59, 59)))).toBe(
+			'2026-03-10 00:00:00',
+		);
 		expect(formatVnTime(demoSeedEnd(Date.UTC(2026, 2, 10, 17, 0, 0)))).toBe('2026-03-11 00:00:00');
 	});
 
@@ -17,7 +19,9 @@ describe('demo data anchored to the current date', () => {
 		const b = generateDataset(1, 2000, demoSeedEnd(now + 3 * 3_600_000));
 		expect(b.transactions).toEqual(a.transactions);
 		const yesterday = formatVnDate(demoSeedEnd(now) - 1);
-		expect(a.transactions.filter((t) => t.transactionDate.startsWith(yesterday)).length).toBeGreaterThan(0);
+		expect(
+			a.transactions.filter((t) => t.transactionDate.startsWith(yesterday)).length,
+		).toBeGreaterThan(0);
 		expect(a.transactions.every((t) => t.transactionDate < formatVnTime(now))).toBe(true);
 	});
 

@@ -13,7 +13,13 @@ export async function call(
 	baseUrl: string,
 	method: string,
 	path: string,
-	options: { token?: string; headers?: Record<string, string>; json?: unknown; form?: Record<string, string>; redirect?: 'follow' | 'manual' } = {},
+	options: {
+		token?: string;
+		headers?: Record<string, string>;
+		json?: unknown;
+		form?: Record<string, string>;
+		redirect?: 'follow' | 'manual';
+	} = {},
 ): Promise<HttpResult> {
 	const headers: Record<string, string> = { ...(options.headers ?? {}) };
 	if (options.token) headers.Authorization = `Bearer ${options.token}`;
@@ -25,7 +31,12 @@ export async function call(
 		headers['Content-Type'] = 'application/x-www-form-urlencoded';
 		body = new URLSearchParams(options.form).toString();
 	}
-	const res = await fetch(baseUrl + path, { method, headers, body, redirect: options.redirect ?? 'follow' });
+	const res = await fetch(baseUrl + path, {
+		method,
+		headers,
+		body,
+		redirect: options.redirect ?? 'follow',
+	});
 	const text = await res.text();
 	let parsed: unknown = undefined;
 	try {
@@ -45,15 +56,28 @@ export interface Received {
 
 /** A webhook receiver on 127.0.0.1 whose reply can be changed per request. */
 export async function startReceiver(
-	reply: (req: Received, n: number) => { status: number; body: string } = () => ({ status: 200, body: '{"success": true}' }),
-): Promise<{ url: string; received: Received[]; setReply: (r: typeof reply) => void; close: () => Promise<void> }> {
+	reply: (req: Received, n: number) => { status: number; body: string } = () => ({
+		status: 200,
+		body: '{"success": true}',
+	}),
+): Promise<{
+	url: string;
+	received: Received[];
+	setReply: (r: typeof reply) => void;
+	close: () => Promise<void>;
+}> {
 	const received: Received[] = [];
 	let current = reply;
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+			const entry = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			};
 			received.push(entry);
 			const r = current(entry, received.length);
 			res.writeHead(r.status, { 'Content-Type': 'application/json' });

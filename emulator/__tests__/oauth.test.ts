@@ -25,7 +25,13 @@ async function authorize(params: Record<string, string>) {
 }
 
 async function getCode(scope = 'bank-account:read transaction:read profile'): Promise<string> {
-	const { location } = await authorize({ response_type: 'code', client_id: emu.secrets.oauthClientId, redirect_uri: REDIRECT, scope, state: 'xyz' });
+	const { location } = await authorize({
+		response_type: 'code',
+		client_id: emu.secrets.oauthClientId,
+		redirect_uri: REDIRECT,
+		scope,
+		state: 'xyz',
+	});
 	return location?.searchParams.get('code') as string;
 }
 
@@ -44,13 +50,25 @@ function exchange(code: string, extra: Record<string, string> = {}) {
 
 function refresh(refreshToken: string, extra: Record<string, string> = {}) {
 	return call(emu.baseUrl, 'POST', '/oauth/token', {
-		form: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: emu.secrets.oauthClientId, client_secret: emu.secrets.oauthClientSecret, ...extra },
+		form: {
+			grant_type: 'refresh_token',
+			refresh_token: refreshToken,
+			client_id: emu.secrets.oauthClientId,
+			client_secret: emu.secrets.oauthClientSecret,
+			...extra,
+		},
 	});
 }
 
 describe('/oauth/authorize', () => {
 	it('auto-approves and redirects back with code and state', async () => {
-		const { res, location } = await authorize({ response_type: 'code', client_id: emu.secrets.oauthClientId, redirect_uri: REDIRECT, scope: 'profile', state: 'st-1' });
+		const { res, location } = await authorize({
+			response_type: 'code',
+			client_id: emu.secrets.oauthClientId,
+			redirect_uri: REDIRECT,
+			scope: 'profile',
+			state: 'st-1',
+		});
 		expect(res.status).toBe(302);
 		expect(location?.origin + (location?.pathname ?? '')).toBe(REDIRECT);
 		expect(location?.searchParams.get('state')).toBe('st-1');
@@ -58,7 +76,12 @@ describe('/oauth/authorize', () => {
 	});
 
 	it('rejects an unknown client without redirecting', async () => {
-		const { res, location } = await authorize({ response_type: 'code', client_id: 'nope', redirect_uri: REDIRECT, state: 's' });
+		const { res, location } = await authorize({
+			response_type: 'code',
+			client_id: 'nope',
+			redirect_uri: REDIRECT,
+			state: 's',
+		});
 		expect(res.status).toBe(400);
 		expect(location).toBeNull();
 		expect(res.json.error).toBe('invalid_client');
@@ -107,14 +130,19 @@ describe('/oauth/token', () => {
 		jest.spyOn(Date, 'now').mockReturnValue(now + 5 * 60_000 + 1000);
 		const res = await exchange(code);
 		expect(res.status).toBe(400);
-		expect(res.json).toEqual({ error: 'invalid_grant', error_description: 'Authorization code has expired' });
+		expect(res.json).toEqual({
+			error: 'invalid_grant',
+			error_description: 'Authorization code has expired',
+		});
 	});
 
 	it('checks client credentials, redirect_uri and grant_type', async () => {
 		const badSecret = await exchange(await getCode(), { client_secret: 'wrong' });
 		expect(badSecret.status).toBe(401);
 		expect(badSecret.json.error).toBe('invalid_client');
-		const badRedirect = await exchange(await getCode(), { redirect_uri: 'http://127.0.0.1:9/other' });
+		const badRedirect = await exchange(await getCode(), {
+			redirect_uri: 'http://127.0.0.1:9/other',
+		});
 		expect(badRedirect.status).toBe(400);
 		expect(badRedirect.json.error).toBe('invalid_grant');
 		const badGrant = await exchange(await getCode(), { grant_type: 'client_credentials' });
@@ -125,7 +153,9 @@ describe('/oauth/token', () => {
 	});
 
 	it('accepts client credentials in HTTP Basic and a JSON body', async () => {
-		const basic = Buffer.from(`${emu.secrets.oauthClientId}:${emu.secrets.oauthClientSecret}`).toString('base64');
+		const basic = Buffer.from(
+			`${emu.secrets.oauthClientId}:${emu.secrets.oauthClientSecret}`,
+		).toString('base64');
 		const res = await call(emu.baseUrl, 'POST', '/oauth/token', {
 			headers: { Authorization: `Basic ${basic}` },
 			json: { grant_type: 'authorization_code', code: await getCode(), redirect_uri: REDIRECT },
@@ -169,23 +199,33 @@ describe('/oauth/token', () => {
 describe('access token expiry', () => {
 	it('answers 401 once the access token has expired, and refresh brings access back', async () => {
 		const tokens = emu.issueOAuthToken({ scopes: ['profile'] });
-		expect((await call(emu.baseUrl, 'GET', '/api/v1/me', { token: tokens.access_token })).status).toBe(200);
+		expect(
+			(await call(emu.baseUrl, 'GET', '/api/v1/me', { token: tokens.access_token })).status,
+		).toBe(200);
 		const now = Date.now();
 		jest.spyOn(Date, 'now').mockReturnValue(now + 3601_000);
 		const expired = await call(emu.baseUrl, 'GET', '/api/v1/me', { token: tokens.access_token });
 		expect(expired.status).toBe(401);
-		expect(expired.json).toMatchObject({ status: 'error', error: 'unauthorized', message: 'Access token has expired' });
+		expect(expired.json).toMatchObject({
+			status: 'error',
+			error: 'unauthorized',
+			message: 'Access token has expired',
+		});
 		jest.restoreAllMocks();
 		emu.expireTokens();
 		const renewed = await refresh(tokens.refresh_token);
 		expect(renewed.status).toBe(200);
-		expect((await call(emu.baseUrl, 'GET', '/api/v1/me', { token: renewed.json.access_token })).status).toBe(200);
+		expect(
+			(await call(emu.baseUrl, 'GET', '/api/v1/me', { token: renewed.json.access_token })).status,
+		).toBe(200);
 	});
 
 	it('expireTokens() invalidates every access token', async () => {
 		const tokens = emu.issueOAuthToken({ scopes: 'profile' });
 		expect(emu.expireTokens()).toBeGreaterThan(0);
-		expect((await call(emu.baseUrl, 'GET', '/api/v1/me', { token: tokens.access_token })).status).toBe(401);
+		expect(
+			(await call(emu.baseUrl, 'GET', '/api/v1/me', { token: tokens.access_token })).status,
+		).toBe(401);
 	});
 
 	it('issueOAuthToken honours ttlSeconds and refuses unknown scopes', () => {
@@ -197,16 +237,39 @@ describe('access token expiry', () => {
 
 describe('registered redirect URI', () => {
 	it('requires an exact redirect_uri match when configured', async () => {
-		const strict = await startEmulator({ port: 0, transactions: 10, oauthRedirectUri: REDIRECT, accessTokenTtlSeconds: 120 });
+		const strict = await startEmulator({
+			port: 0,
+			transactions: 10,
+			oauthRedirectUri: REDIRECT,
+			accessTokenTtlSeconds: 120,
+		});
 		try {
-			const bad = await call(strict.baseUrl, 'GET', `/oauth/authorize?response_type=code&client_id=${strict.secrets.oauthClientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/cb')}`, { redirect: 'manual' });
+			const bad = await call(
+				strict.baseUrl,
+				'GET',
+				`/oauth/authorize?response_type=code&client_id=${strict.secrets.oauthClientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/cb')}`,
+				{ redirect: 'manual' },
+			);
 			expect(bad.status).toBe(400);
 			expect(bad.json.error).toBe('redirect_uri_mismatch');
-			const good = await call(strict.baseUrl, 'GET', `/oauth/authorize?response_type=code&client_id=${strict.secrets.oauthClientId}&redirect_uri=${encodeURIComponent(REDIRECT)}`, { redirect: 'manual' });
+			const good = await call(
+				strict.baseUrl,
+				'GET',
+				`/oauth/authorize?response_type=code&client_id=${strict.secrets.oauthClientId}&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+				{ redirect: 'manual' },
+			);
 			expect(good.status).toBe(302);
-			const code = new URL(good.headers.get('location') as string).searchParams.get('code') as string;
+			const code = new URL(good.headers.get('location') as string).searchParams.get(
+				'code',
+			) as string;
 			const token = await call(strict.baseUrl, 'POST', '/oauth/token', {
-				form: { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: strict.secrets.oauthClientId, client_secret: strict.secrets.oauthClientSecret },
+				form: {
+					grant_type: 'authorization_code',
+					code,
+					redirect_uri: REDIRECT,
+					client_id: strict.secrets.oauthClientId,
+					client_secret: strict.secrets.oauthClientSecret,
+				},
 			});
 			expect(token.json.expires_in).toBe(120);
 			expect(token.json.scope.split(' ')).toHaveLength(7);

@@ -15,7 +15,10 @@ afterAll(async () => emu.close());
 beforeEach(() => emu.reset());
 
 let n = 0;
-function form(overrides: Record<string, string | undefined> = {}, secret = emu.secrets.pgSecretKey): Array<[string, string]> {
+function form(
+	overrides: Record<string, string | undefined> = {},
+	secret = emu.secrets.pgSecretKey,
+): Array<[string, string]> {
 	const fields = Object.entries({
 		merchant: emu.secrets.pgMerchantId,
 		currency: 'VND',
@@ -29,12 +32,20 @@ function form(overrides: Record<string, string | undefined> = {}, secret = emu.s
 	return sign(fields, secret);
 }
 
-function sign(fields: Array<[string, string]>, secret = emu.secrets.pgSecretKey): Array<[string, string]> {
-	const signature = createHmac('sha256', secret).update(fields.map(([k, v]) => `${k}=${v}`).join(','), 'utf8').digest('base64');
+function sign(
+	fields: Array<[string, string]>,
+	secret = emu.secrets.pgSecretKey,
+): Array<[string, string]> {
+	const signature = createHmac('sha256', secret)
+		.update(fields.map(([k, v]) => `${k}=${v}`).join(','), 'utf8')
+		.digest('base64');
 	return [...fields, ['signature', signature]];
 }
 
-async function init(fields: Array<[string, string]>, contentType = 'application/x-www-form-urlencoded') {
+async function init(
+	fields: Array<[string, string]>,
+	contentType = 'application/x-www-form-urlencoded',
+) {
 	const res = await fetch(`${emu.baseUrl}/v1/checkout/init`, {
 		method: 'POST',
 		headers: { 'Content-Type': contentType },
@@ -47,26 +58,59 @@ async function init(fields: Array<[string, string]>, contentType = 'application/
 describe('checkout form', () => {
 	it('valid form (any posted order of the signed fields): 302 to the payment page; the Pay button pays and redirects to success_url', async () => {
 		const fields = form().slice(0, -1);
-		const started = await init(sign([fields[3], fields[0], fields[5], fields[1], fields[2], fields[4], fields[6]]));
+		const started = await init(
+			sign([fields[3], fields[0], fields[5], fields[1], fields[2], fields[4], fields[6]]),
+		);
 		expect(started.status).toBe(302);
 		const page = await call(emu.baseUrl, 'GET', new URL(String(started.location)).pathname);
 		expect(page.text).toContain('25.000 VND');
 		expect(page.text).toContain('AUTHENTICATION_NOT_NEEDED');
-		const paid = await call(emu.baseUrl, 'POST', `${new URL(String(started.location)).pathname}/complete`, { redirect: 'manual' });
-		expect([paid.status, paid.headers.get('location')]).toEqual([302, 'https://shop.example.vn/ok']);
+		const paid = await call(
+			emu.baseUrl,
+			'POST',
+			`${new URL(String(started.location)).pathname}/complete`,
+			{ redirect: 'manual' },
+		);
+		expect([paid.status, paid.headers.get('location')]).toEqual([
+			302,
+			'https://shop.example.vn/ok',
+		]);
 		expect(emu.paymentGateway.order(`EMU_${n}`)?.order_status).toBe('CAPTURED');
 	});
 
 	it.each([
 		['a wrong signature', () => form({}, 'not-the-secret'), 'Invalid signature'],
-		['a reordered form whose signature was made over another order', () => { const f = form(); return [f[1], f[0], ...f.slice(2)]; }, 'Invalid signature'],
+		[
+			'a reordered form whose signature was made over another order',
+			() => {
+				const f = form();
+				return [f[1], f[0], ...f.slice(2)];
+			},
+			'Invalid signature',
+		],
 		['an unknown merchant', () => form({ merchant: 'SP-TEST-OTHER' }), 'Unknown merchant'],
-		['no description', () => form({ order_description: undefined }), 'order_description is required'],
+		[
+			'no description',
+			() => form({ order_description: undefined }),
+			'order_description is required',
+		],
 		['amount 0', () => form({ order_amount: '0' }), 'order_amount must be a positive integer'],
-		['amount with decimals', () => form({ order_amount: '10.5' }), 'order_amount must be a positive integer'],
-		['a 101-character invoice number', () => form({ order_invoice_number: 'A'.repeat(101) }), 'order_invoice_number must be'],
+		[
+			'amount with decimals',
+			() => form({ order_amount: '10.5' }),
+			'order_amount must be a positive integer',
+		],
+		[
+			'a 101-character invoice number',
+			() => form({ order_invoice_number: 'A'.repeat(101) }),
+			'order_invoice_number must be',
+		],
 		['currency USD', () => form({ currency: 'USD' }), 'currency must be VND'],
-		['a relative success_url', () => form({ success_url: '/ok' }), 'success_url must be an absolute URL'],
+		[
+			'a relative success_url',
+			() => form({ success_url: '/ok' }),
+			'success_url must be an absolute URL',
+		],
 	])('refuses %s with a 400 page', async (_name, make, message) => {
 		const answer = await init(make());
 		expect(answer.status).toBe(400);
@@ -77,29 +121,50 @@ describe('checkout form', () => {
 		const fields = form({ order_invoice_number: 'DUP_1' });
 		expect((await init(fields)).status).toBe(302);
 		expect((await init(fields)).text).toContain('already exists');
-		const json = await fetch(`${emu.baseUrl}/v1/checkout/init`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(Object.fromEntries(form())) });
-		expect([json.status, await json.text()]).toEqual([400, expect.stringContaining('HTML form POST')]);
+		const json = await fetch(`${emu.baseUrl}/v1/checkout/init`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(Object.fromEntries(form())),
+		});
+		expect([json.status, await json.text()]).toEqual([
+			400,
+			expect.stringContaining('HTML form POST'),
+		]);
 	});
 });
 
 describe('order API', () => {
 	it('needs Basic merchant:secret', async () => {
-		const wrong = await call(emu.baseUrl, 'GET', '/v1/order', { headers: { Authorization: `Basic ${Buffer.from(`${emu.secrets.pgMerchantId}:x`).toString('base64')}` } });
-		expect([wrong.status, wrong.json]).toEqual([401, { message: 'Unauthorized: check merchant_id and secret_key', error_code: 'unauthorized' }]);
+		const wrong = await call(emu.baseUrl, 'GET', '/v1/order', {
+			headers: {
+				Authorization: `Basic ${Buffer.from(`${emu.secrets.pgMerchantId}:x`).toString('base64')}`,
+			},
+		});
+		expect([wrong.status, wrong.json]).toEqual([
+			401,
+			{ message: 'Unauthorized: check merchant_id and secret_key', error_code: 'unauthorized' },
+		]);
 	});
 });
 
 describe('IPN', () => {
 	it('retries on the Fibonacci schedule until the receiver answers 2xx, with X-Secret-Key on every attempt', async () => {
-		const receiver = await startReceiver((_req, count) => (count < 3 ? { status: 500, body: 'busy' } : { status: 200, body: '{"success":true}' }));
+		const receiver = await startReceiver((_req, count) =>
+			count < 3 ? { status: 500, body: 'busy' } : { status: 200, body: '{"success":true}' },
+		);
 		try {
 			emu.paymentGateway.setIpn(receiver.url);
 			await init(form({ order_invoice_number: 'RETRY_1' }));
 			const { ipn } = emu.paymentGateway.pay('RETRY_1');
 			await emu.paymentGateway.waitForIpn(() => ipn?.status === 'success');
 			expect(ipn?.attempts.map((a) => a.status)).toEqual([500, 500, 200]);
-			expect(receiver.received.map((r) => r.headers['x-secret-key'])).toEqual(Array(3).fill(emu.secrets.pgSecretKey));
-			expect(JSON.parse(receiver.received[0].body)).toMatchObject({ notification_type: 'ORDER_PAID', order: { order_invoice_number: 'RETRY_1' } });
+			expect(receiver.received.map((r) => r.headers['x-secret-key'])).toEqual(
+				Array(3).fill(emu.secrets.pgSecretKey),
+			);
+			expect(JSON.parse(receiver.received[0].body)).toMatchObject({
+				notification_type: 'ORDER_PAID',
+				order: { order_invoice_number: 'RETRY_1' },
+			});
 		} finally {
 			await receiver.close();
 		}

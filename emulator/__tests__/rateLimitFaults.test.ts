@@ -16,13 +16,21 @@ describe('rate limit (3 requests/second per credential)', () => {
 	});
 
 	it('answers a burst with 429 + Retry-After and X-RateLimit-* headers, then recovers after Retry-After', async () => {
-		const burst = await Promise.all(Array.from({ length: 12 }, () => call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken })));
+		const burst = await Promise.all(
+			Array.from({ length: 12 }, () =>
+				call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken }),
+			),
+		);
 		const ok = burst.filter((r) => r.status === 200);
 		const limited = burst.filter((r) => r.status === 429);
 		expect(ok).toHaveLength(3);
 		expect(limited).toHaveLength(9);
 		const r = limited[0];
-		expect(r.json).toEqual({ status: 'error', message: 'Too many requests', error_code: 'rate_limited' });
+		expect(r.json).toEqual({
+			status: 'error',
+			message: 'Too many requests',
+			error_code: 'rate_limited',
+		});
 		expect(r.headers.get('retry-after')).toBe('1');
 		expect(r.headers.get('x-ratelimit-limit')).toBe('3');
 		expect(r.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -31,9 +39,13 @@ describe('rate limit (3 requests/second per credential)', () => {
 		expect(emu.counters.rateLimited).toBe(9);
 
 		clock.advance(999);
-		expect((await call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken })).status).toBe(429);
+		expect(
+			(await call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken })).status,
+		).toBe(429);
 		clock.advance(1);
-		expect((await call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken })).status).toBe(200);
+		expect(
+			(await call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token: emu.secrets.apiToken })).status,
+		).toBe(200);
 	});
 
 	it('keeps one window per credential, limits before auth and uses each API envelope', async () => {
@@ -41,22 +53,35 @@ describe('rate limit (3 requests/second per credential)', () => {
 		const oauth = emu.issueOAuthToken().access_token;
 		const einvoice = emu.issueEInvoiceToken().access_token;
 		const [v1, inv, anon] = await Promise.all([
-			Promise.all(Array.from({ length: 8 }, () => call(emu.baseUrl, 'GET', '/api/v1/me', { token: oauth }))),
-			Promise.all(Array.from({ length: 8 }, () => call(emu.baseUrl, 'GET', '/v1/usage', { token: einvoice }))),
+			Promise.all(
+				Array.from({ length: 8 }, () => call(emu.baseUrl, 'GET', '/api/v1/me', { token: oauth })),
+			),
+			Promise.all(
+				Array.from({ length: 8 }, () => call(emu.baseUrl, 'GET', '/v1/usage', { token: einvoice })),
+			),
 			Promise.all(Array.from({ length: 8 }, () => call(emu.baseUrl, 'GET', '/v2/transactions'))),
 		]);
 		// Each credential has its own window: all three groups get their 3 answers in the same second.
 		expect(v1.filter((r) => r.status === 200)).toHaveLength(3);
-		expect(v1.find((r) => r.status === 429)?.json).toEqual({ status: 'error', error: 'rate_limited', message: 'Too many requests' });
+		expect(v1.find((r) => r.status === 429)?.json).toEqual({
+			status: 'error',
+			error: 'rate_limited',
+			message: 'Too many requests',
+		});
 		expect(inv.filter((r) => r.status === 200)).toHaveLength(3);
-		expect(inv.find((r) => r.status === 429)?.json).toEqual({ success: false, error: { code: 'RATE_LIMITED', message: 'Too many requests' } });
+		expect(inv.find((r) => r.status === 429)?.json).toEqual({
+			success: false,
+			error: { code: 'RATE_LIMITED', message: 'Too many requests' },
+		});
 		// Limited before authentication: unauthenticated calls get 429, not 401, once over the limit.
 		expect(anon.filter((r) => r.status === 401)).toHaveLength(3);
 		expect(anon.filter((r) => r.status === 429)).toHaveLength(5);
 	});
 
 	it('never limits the control API', async () => {
-		const res = await Promise.all(Array.from({ length: 10 }, () => call(emu.baseUrl, 'GET', '/_control/counters')));
+		const res = await Promise.all(
+			Array.from({ length: 10 }, () => call(emu.baseUrl, 'GET', '/_control/counters')),
+		);
 		expect(res.every((r) => r.status === 200)).toBe(true);
 	});
 });
@@ -91,7 +116,9 @@ describe('injected faults', () => {
 	it('failRate applies only to the configured paths', async () => {
 		emu.setFaults({ failRate: 1, paths: ['/v2'] });
 		expect((await v2()).status).toBe(500);
-		const me = await call(emu.baseUrl, 'GET', '/api/v1/me', { token: emu.issueOAuthToken().access_token });
+		const me = await call(emu.baseUrl, 'GET', '/api/v1/me', {
+			token: emu.issueOAuthToken().access_token,
+		});
 		expect(me.status).toBe(200);
 	});
 

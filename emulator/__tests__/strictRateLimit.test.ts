@@ -6,13 +6,19 @@ let emu: Emulator;
 const clock = manualClock();
 
 beforeEach(async () => {
-	emu = await startEmulator({ port: 0, transactions: 20, rateLimit: { perSecond: 3, strict: true }, clock });
+	emu = await startEmulator({
+		port: 0,
+		transactions: 20,
+		rateLimit: { perSecond: 3, strict: true },
+		clock,
+	});
 });
 afterEach(async () => {
 	await emu.close();
 });
 
-const v2 = (token = emu.secrets.apiToken) => call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token });
+const v2 = (token = emu.secrets.apiToken) =>
+	call(emu.baseUrl, 'GET', '/v2/bank-accounts', { token });
 
 it('one window per IP across every API and credential, checked before authentication', async () => {
 	const oauth = emu.issueOAuthToken().access_token;
@@ -36,7 +42,12 @@ it('blocks the client until Retry-After has passed and records each early reques
 	const early = await v2();
 	expect(early.status).toBe(429);
 	expect(emu.earlyRequests).toEqual([
-		expect.objectContaining({ method: 'GET', path: '/v2/bank-accounts', atMs: clock.now(), blockedUntilMs: clock.now() + 1 }),
+		expect.objectContaining({
+			method: 'GET',
+			path: '/v2/bank-accounts',
+			atMs: clock.now(),
+			blockedUntilMs: clock.now() + 1,
+		}),
 	]);
 	expect(emu.counters.early).toBe(1);
 	clock.advance(1);
@@ -56,7 +67,11 @@ it('an injected 429 blocks for its own Retry-After', async () => {
 
 it('leaves the token endpoints outside the limit', async () => {
 	for (let i = 0; i < 3; i++) await v2();
-	const basic = Buffer.from(`${emu.secrets.einvoiceClientId}:${emu.secrets.einvoiceClientSecret}`).toString('base64');
-	const token = await call(emu.baseUrl, 'POST', '/v1/token', { headers: { authorization: `Basic ${basic}` } });
+	const basic = Buffer.from(
+		`${emu.secrets.einvoiceClientId}:${emu.secrets.einvoiceClientSecret}`,
+	).toString('base64');
+	const token = await call(emu.baseUrl, 'POST', '/v1/token', {
+		headers: { authorization: `Basic ${basic}` },
+	});
 	expect(token.status).toBe(200);
 });

@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { triggerProperties } from './paymentGatewayTrigger/description';
 import { handleNotification } from './paymentGatewayTrigger/ipn';
@@ -17,7 +23,8 @@ export class SePayPaymentGatewayTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when SePay Payment Gateway reports a paid order or a voided card payment',
+		description:
+			'Starts the workflow when SePay Payment Gateway reports a paid order or a voided card payment',
 		defaults: { name: 'SePay Payment Gateway Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

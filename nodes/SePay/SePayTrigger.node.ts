@@ -1,7 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IHookFunctions,
-	INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { handleDelivery } from './trigger/delivery';
 import { credentialShownFor } from './transport/credentialDisplay';
@@ -24,7 +28,8 @@ export class SePayTrigger implements INodeType {
 		icon: { light: 'file:sepay.svg', dark: 'file:sepay.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Money " + ({in: "in", out: "out", both: "in and out"})[$parameter["direction"]]}}',
+		subtitle:
+			'={{"Money " + ({in: "in", out: "out", both: "in and out"})[$parameter["direction"]]}}',
 		description: 'Starts the workflow when SePay reports a bank transaction',
 		defaults: { name: 'SePay Trigger' },
 		inputs: [],
@@ -40,13 +45,22 @@ export class SePayTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The node answers SePay itself (see respond.ts), before the workflow runs.
-				responseMode: 'onReceived',
+				// The node answers SePay itself (see respond.ts), before the workflow runs; or, with
+				// "Acknowledge SePay: When the Workflow Finishes", n8n answers with the last node's first
+				// item. (Not "responseNode": n8n 2.8 then ends the response before saving static data
+				// and sends an empty body, which SePay counts as a failure.)
+				responseMode:
+					'={{$parameter["options"]["acknowledge"] === "workflowEnd" ? "lastNode" : "onReceived"}}',
 				path: 'webhook',
 			},
 		],
 		// Registration first: the Authentication field is shown only for Automatic.
-		properties: [triggerProperties[0], triggerAuthenticationProperty, manualAuthenticationProperty, ...triggerProperties.slice(1)],
+		properties: [
+			triggerProperties[0],
+			triggerAuthenticationProperty,
+			manualAuthenticationProperty,
+			...triggerProperties.slice(1),
+		],
 	};
 
 	webhookMethods = {

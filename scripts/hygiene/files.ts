@@ -13,5 +13,7 @@ export function walk(dir: string): string[] {
 
 /** The shipped TypeScript sources: everything under nodes/ and credentials/. */
 export function sourceFiles(root: string): string[] {
-	return [...walk(join(root, 'nodes')), ...walk(join(root, 'credentials'))].filter((f) => f.endsWith('.ts'));
+	return [...walk(join(root, 'nodes')), ...walk(join(root, 'credentials'))].filter((f) =>
+		f.endsWith('.ts'),
+	);
 }

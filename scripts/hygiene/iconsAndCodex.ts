@@ -14,7 +14,10 @@ interface Codex {
 	node?: string;
 	categories?: string[];
 	alias?: string[];
-	resources?: { primaryDocumentation?: Array<{ url: string }>; credentialDocumentation?: Array<{ url: string }> };
+	resources?: {
+		primaryDocumentation?: Array<{ url: string }>;
+		credentialDocumentation?: Array<{ url: string }>;
+	};
 }
 
 /**
@@ -33,12 +36,16 @@ function instantiate(file: string): Record<string, unknown> {
 
 function checkIcon(label: string, fromFile: string, icon: Icon): string[] {
 	if (!icon || typeof icon === 'string') return [`icons: ${label} needs { light, dark } SVG icons`];
-	const paths = [icon.light, icon.dark].map((p) => resolve(dirname(fromFile), String(p).replace(/^file:/, '')));
+	const paths = [icon.light, icon.dark].map((p) =>
+		resolve(dirname(fromFile), String(p).replace(/^file:/, '')),
+	);
 	const problems: string[] = [];
 	for (const path of paths) {
 		if (!/\.svg$/.test(path)) problems.push(`icons: ${label} icon ${basename(path)} is not an SVG`);
-		else if (!existsSync(path)) problems.push(`icons: ${label} icon ${path} is not in dist/ (is it copied by the build?)`);
-		else if (!/<svg[\s>]/.test(readFileSync(path, 'utf8'))) problems.push(`icons: ${path} is not an SVG document`);
+		else if (!existsSync(path))
+			problems.push(`icons: ${label} icon ${path} is not in dist/ (is it copied by the build?)`);
+		else if (!/<svg[\s>]/.test(readFileSync(path, 'utf8')))
+			problems.push(`icons: ${path} is not an SVG document`);
 	}
 	if (!problems.length && readFileSync(paths[0], 'utf8') === readFileSync(paths[1], 'utf8')) {
 		problems.push(`icons: ${label} light and dark icons are the same image`);
@@ -50,11 +57,17 @@ function checkDocLink(label: string, url: string | undefined, anchors: Set<strin
 	if (!url) return [`docs: ${label} has no documentation URL`];
 	const match = REPO_README.exec(url);
 	if (!match) return [`docs: ${label} links to ${url}, not to ${DOCS_PAGE}`];
-	if (match[1] && !anchors.has(decodeURIComponent(match[1]))) return [`docs: ${label} links to #${match[1]}, which is no heading in README.md`];
+	if (match[1] && !anchors.has(decodeURIComponent(match[1])))
+		return [`docs: ${label} links to #${match[1]}, which is no heading in README.md`];
 	return [];
 }
 
-export function checkIconsAndCodex(root: string, packageName: string, nodes: string[], credentials: string[]): string[] {
+export function checkIconsAndCodex(
+	root: string,
+	packageName: string,
+	nodes: string[],
+	credentials: string[],
+): string[] {
 	const anchors = readmeAnchors(readFileSync(join(root, 'README.md'), 'utf8'));
 	const problems: string[] = [];
 	for (const rel of credentials) {
@@ -63,7 +76,9 @@ export function checkIconsAndCodex(root: string, packageName: string, nodes: str
 		const credential = instantiate(file);
 		const label = `credential ${String(credential.name)}`;
 		problems.push(...checkIcon(label, file, credential.icon as Icon));
-		problems.push(...checkDocLink(label, credential.documentationUrl as string | undefined, anchors));
+		problems.push(
+			...checkDocLink(label, credential.documentationUrl as string | undefined, anchors),
+		);
 	}
 	for (const rel of nodes) {
 		const file = join(root, rel);
@@ -77,11 +92,27 @@ export function checkIconsAndCodex(root: string, packageName: string, nodes: str
 			continue;
 		}
 		const codex = JSON.parse(readFileSync(codexFile, 'utf8')) as Codex;
-		if (codex.node !== `${packageName}.${description.name}`) problems.push(`codex: ${basename(codexFile)} "node" should be ${packageName}.${description.name}`);
-		if (!codex.categories?.includes('Finance & Accounting')) problems.push(`codex: ${basename(codexFile)} is not in category Finance & Accounting`);
+		if (codex.node !== `${packageName}.${description.name}`)
+			problems.push(
+				`codex: ${basename(codexFile)} "node" should be ${packageName}.${description.name}`,
+			);
+		if (!codex.categories?.includes('Finance & Accounting'))
+			problems.push(`codex: ${basename(codexFile)} is not in category Finance & Accounting`);
 		if (!codex.alias?.length) problems.push(`codex: ${basename(codexFile)} has no aliases`);
-		problems.push(...checkDocLink(`${label} (codex primary)`, codex.resources?.primaryDocumentation?.[0]?.url, anchors));
-		problems.push(...checkDocLink(`${label} (codex credentials)`, codex.resources?.credentialDocumentation?.[0]?.url, anchors));
+		problems.push(
+			...checkDocLink(
+				`${label} (codex primary)`,
+				codex.resources?.primaryDocumentation?.[0]?.url,
+				anchors,
+			),
+		);
+		problems.push(
+			...checkDocLink(
+				`${label} (codex credentials)`,
+				codex.resources?.credentialDocumentation?.[0]?.url,
+				anchors,
+			),
+		);
 	}
 	return problems;
 }

@@ -28,7 +28,11 @@ function severity(value: unknown): number {
 export async function checkLint(root: string): Promise<{ problems: string[]; notes: string[] }> {
 	const problems: string[] = [];
 	const notes: string[] = [];
-	const eslint = new ESLint({ cwd: root, allowInlineConfig: false, errorOnUnmatchedPattern: false });
+	const eslint = new ESLint({
+		cwd: root,
+		allowInlineConfig: false,
+		errorOnUnmatchedPattern: false,
+	});
 	const results = await eslint.lintFiles(['nodes', 'credentials', 'package.json']);
 	let warnings = 0;
 	for (const result of results) {
@@ -46,14 +50,22 @@ export async function checkLint(root: string): Promise<{ problems: string[]; not
 	for (const file of sourceFiles(root)) {
 		const text = readFileSync(file, 'utf8');
 		if (/eslint-disable|eslint-enable|\/\*\s*eslint\s/.test(text)) {
-			problems.push(`lint: ${relative(root, file)} has an inline ESLint directive; the scanner ignores it, fix the code instead`);
+			problems.push(
+				`lint: ${relative(root, file)} has an inline ESLint directive; the scanner ignores it, fix the code instead`,
+			);
 		}
 	}
 
-	for (const probe of [join(root, 'nodes/SePay/SePay.node.ts'), join(root, 'credentials/SePayApi.credentials.ts')]) {
-		const config = (await eslint.calculateConfigForFile(probe)) as { rules?: Record<string, unknown> };
+	for (const probe of [
+		join(root, 'nodes/SePay/SePay.node.ts'),
+		join(root, 'credentials/SePayApi.credentials.ts'),
+	]) {
+		const config = (await eslint.calculateConfigForFile(probe)) as {
+			rules?: Record<string, unknown>;
+		};
 		for (const rule of REQUIRED_RULES) {
-			if (severity(config.rules?.[rule]) !== 2) problems.push(`lint: rule ${rule} is not an error for ${relative(root, probe)}`);
+			if (severity(config.rules?.[rule]) !== 2)
+				problems.push(`lint: rule ${rule} is not an error for ${relative(root, probe)}`);
 		}
 	}
 	return { problems, notes };

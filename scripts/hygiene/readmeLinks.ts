@@ -14,8 +14,10 @@ export function checkReadmeLinks(root: string): string[] {
 	for (const [, target] of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
 		if (/^[a-z]+:/i.test(target)) continue;
 		const [path, anchor] = target.split('#');
-		if (path && !existsSync(join(root, path))) problems.push(`README: link to ${path}, which does not exist`);
-		if (!path && anchor && !anchors.has(anchor)) problems.push(`README: link to #${anchor}, which is no heading`);
+		if (path && !existsSync(join(root, path)))
+			problems.push(`README: link to ${path}, which does not exist`);
+		if (!path && anchor && !anchors.has(anchor))
+			problems.push(`README: link to #${anchor}, which is no heading`);
 	}
 	return problems;
 }

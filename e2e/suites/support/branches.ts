@@ -15,10 +15,19 @@ export function manualBranches(id: string, name: string, branches: NodeJson[][])
 	branches.forEach((branch, row) =>
 		branch.forEach((n, col) => {
 			n.position = [(col + 1) * 220, row * 160];
-			if (col > 0) connections[branch[col - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
+			if (col > 0)
+				connections[branch[col - 1].name] = { main: [[{ node: n.name, type: 'main', index: 0 }]] };
 		}),
 	);
-	return { id, name, active: false, nodes: [start, ...branches.flat()], connections, settings: { executionOrder: 'v1' }, pinData: {} };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [start, ...branches.flat()],
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
 /** The node's "On Error: Continue" setting: a failing item becomes an output item with `error`. */
@@ -28,17 +37,31 @@ export function continueOnFail(n: NodeJson): NodeJson {
 
 export interface RawItem {
 	json: Record<string, unknown>;
-	binary?: Record<string, { mimeType?: string; fileName?: string; fileExtension?: string; fileSize?: string; data?: string; id?: string }>;
+	binary?: Record<
+		string,
+		{
+			mimeType?: string;
+			fileName?: string;
+			fileExtension?: string;
+			fileSize?: string;
+			data?: string;
+			id?: string;
+		}
+	>;
 	pairedItem?: { item: number } | Array<{ item: number }> | number;
 }
 
 interface RunLike {
-	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<RawItem[] | null> } }>> } };
+	data?: {
+		resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<RawItem[] | null> } }>> };
+	};
 }
 
 /** A node's output items as stored in the run data (json, binary, pairedItem), first run and output. */
 export function rawItems(run: unknown, nodeName: string): RawItem[] {
-	return (run as RunLike | undefined)?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
+	return (
+		(run as RunLike | undefined)?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? []
+	);
 }
 
 /** The input item index an output item is paired with. */

@@ -31,9 +31,18 @@ type NodeJson = {
 };
 
 /** Which demo credential replaces a credential type of ours. */
-const DEMO_FOR: Record<string, DemoCredentialKey> = { sePayApi: 'apiToken', sePayOAuth2Api: 'oAuth2', sePayEInvoiceApi: 'eInvoice' };
+const DEMO_FOR: Record<string, DemoCredentialKey> = {
+	sePayApi: 'apiToken',
+	sePayOAuth2Api: 'oAuth2',
+	sePayEInvoiceApi: 'eInvoice',
+};
 
-export const EX1 = { file: '1-new-transaction-to-google-sheets.json', id: 'e2eExRunSheets01', trigger: 'New Incoming Transaction', sink: 'Append Row' };
+export const EX1 = {
+	file: '1-new-transaction-to-google-sheets.json',
+	id: 'e2eExRunSheets01',
+	trigger: 'New Incoming Transaction',
+	sink: 'Append Row',
+};
 export const EX2 = {
 	file: '2-order-paid-telegram.json',
 	id: 'e2eExRunOrderPaid1',
@@ -52,11 +61,22 @@ export const EX3 = {
 	download: 'Download PDF',
 	sink: 'Email Invoice',
 };
-export const EX4 = { file: '4-daily-reconciliation.json', id: 'e2eExRunDailyRec1', list: "Yesterday's Transactions", summary: 'Summarize', manual: 'Run Now (e2e)' };
+export const EX4 = {
+	file: '4-daily-reconciliation.json',
+	id: 'e2eExRunDailyRec1',
+	list: "Yesterday's Transactions",
+	summary: 'Summarize',
+	manual: 'Run Now (e2e)',
+};
 
 /** Poll Times of 12 custom crons (seconds 0, 5, … 55): n8n polls every 5 s (see polling.ts). */
 export const POLL_EVERY_S = 5;
-const FIVE_SECOND_POLLS = { item: Array.from({ length: 60 / POLL_EVERY_S }, (_, i) => ({ mode: 'custom', cronExpression: `${i * POLL_EVERY_S} * * * * *` })) };
+const FIVE_SECOND_POLLS = {
+	item: Array.from({ length: 60 / POLL_EVERY_S }, (_, i) => ({
+		mode: 'custom',
+		cronExpression: `${i * POLL_EVERY_S} * * * * *`,
+	})),
+};
 
 export const webhookPath = (webhookId: string): string => `/webhook/${webhookId}/webhook`;
 
@@ -74,18 +94,30 @@ function testCopy(
 	const wf = readExample(file);
 	const names = new Set((wf.nodes as NodeJson[]).map((n) => n.name));
 	for (const name of [...replaced, ...Object.keys(patch)]) {
-		if (!names.has(name)) throw new Error(`${file}: no node "${name}" (the example changed; update the e2e test copy)`);
+		if (!names.has(name))
+			throw new Error(`${file}: no node "${name}" (the example changed; update the e2e test copy)`);
 	}
 	const nodes = (wf.nodes as NodeJson[]).map((original): NodeJson => {
 		if (replaced.includes(original.name)) {
-			return { id: original.id, name: original.name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: original.position, parameters: {} };
+			return {
+				id: original.id,
+				name: original.name,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: original.position,
+				parameters: {},
+			};
 		}
 		const n: NodeJson = JSON.parse(JSON.stringify(original)) as NodeJson;
 		if (n.type.startsWith(SEPAY_TYPE_PREFIX) && n.credentials) {
-			n.credentials = Object.assign({}, ...Object.keys(n.credentials).map((type) => {
-				if (!DEMO_FOR[type]) throw new Error(`${file}: credential type ${type} has no demo credential`);
-				return credentialRef(DEMO_FOR[type]);
-			})) as NodeJson['credentials'];
+			n.credentials = Object.assign(
+				{},
+				...Object.keys(n.credentials).map((type) => {
+					if (!DEMO_FOR[type])
+						throw new Error(`${file}: credential type ${type} has no demo credential`);
+					return credentialRef(DEMO_FOR[type]);
+				}),
+			) as NodeJson['credentials'];
 		}
 		patch[n.name]?.(n);
 		return n;
@@ -104,8 +136,12 @@ export function exampleCopies(emu: Emulator): WorkflowJson[] {
 	const providerAccount = emu.state.einvoice.providerAccounts[0];
 	return [
 		// The example polls every minute; the copy every 5 s so the suite stays short.
-		testCopy(EX1.file, EX1.id, [EX1.sink], { [EX1.trigger]: (n) => void (n.parameters.pollTimes = FIVE_SECOND_POLLS) }),
-		testCopy(EX2.file, EX2.id, EX2.replaced, { [EX2.trigger]: setTrigger(EX2.webhookId, EX2.apiKey) }),
+		testCopy(EX1.file, EX1.id, [EX1.sink], {
+			[EX1.trigger]: (n) => void (n.parameters.pollTimes = FIVE_SECOND_POLLS),
+		}),
+		testCopy(EX2.file, EX2.id, EX2.replaced, {
+			[EX2.trigger]: setTrigger(EX2.webhookId, EX2.apiKey),
+		}),
 		testCopy(EX3.file, EX3.id, [EX3.sink], {
 			[EX3.trigger]: setTrigger(EX3.webhookId, EX3.apiKey),
 			// The example's id is seed 1's first provider account; follow the emulator in case the seed changes.
@@ -120,10 +156,20 @@ export function exampleCopies(emu: Emulator): WorkflowJson[] {
  * Schedule Trigger: the copy keeps "Every Morning" and gets a Manual Trigger wired to the same node.
  */
 function withManualStart(wf: WorkflowJson, name: string, target: string): WorkflowJson {
-	const manual: NodeJson = { id: 'e2e00000-0000-4000-8000-000000000401', name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 200], parameters: {} };
+	const manual: NodeJson = {
+		id: 'e2e00000-0000-4000-8000-000000000401',
+		name,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 200],
+		parameters: {},
+	};
 	return {
 		...wf,
 		nodes: [...wf.nodes, manual],
-		connections: { ...wf.connections, [name]: { main: [[{ node: target, type: 'main', index: 0 }]] } },
+		connections: {
+			...wf.connections,
+			[name]: { main: [[{ node: target, type: 'main', index: 0 }]] },
+		},
 	};
 }

@@ -17,13 +17,26 @@ export interface HttpAnswer {
 }
 
 /** One POST to n8n as any client could send it. */
-export async function post(url: string, body: string, headers: Record<string, string>): Promise<HttpAnswer> {
-	const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
+export async function post(
+	url: string,
+	body: string,
+	headers: Record<string, string>,
+): Promise<HttpAnswer> {
+	const res = await fetch(url, {
+		method: 'POST',
+		headers,
+		body,
+		signal: AbortSignal.timeout(15_000),
+	});
 	return { status: res.status, body: await res.text() };
 }
 
 /** SePay's signature headers for `body` at `timestamp` (unix seconds). */
-export function hmacHeaders(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function hmacHeaders(
+	secret: string,
+	body: string,
+	timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
 	const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 	return { 'x-sepay-timestamp': String(timestamp), 'x-sepay-signature': `sha256=${signature}` };
 }
@@ -48,21 +61,41 @@ export function fakePayload(id: number, amount: number): WebhookPayload {
 
 /** The trigger's refusal: the status and its body, nothing about the secret. */
 export function assertRefused(answer: HttpAnswer, status: number, message: string): void {
-	assert.equal(answer.status, status, `expected ${status}, got ${answer.status} ${answer.body.slice(0, 200)}`);
+	assert.equal(
+		answer.status,
+		status,
+		`expected ${status}, got ${answer.status} ${answer.body.slice(0, 200)}`,
+	);
 	assert.deepEqual(JSON.parse(answer.body), { success: false, message });
 }
 
 /** Every attempt SePay counts as a success: HTTP 200 and exactly {"success":true}. */
 export function assertAttemptOk(attempt: Delivery['attempts'][number], what: string): void {
-	assert.equal(attempt.status, 200, `${what}: answered ${attempt.status} ${attempt.body ?? attempt.error ?? ''}`);
-	assert.deepEqual(JSON.parse(attempt.body ?? 'null'), { success: true }, `${what}: body ${attempt.body}`);
+	assert.equal(
+		attempt.status,
+		200,
+		`${what}: answered ${attempt.status} ${attempt.body ?? attempt.error ?? ''}`,
+	);
+	assert.deepEqual(
+		JSON.parse(attempt.body ?? 'null'),
+		{ success: true },
+		`${what}: body ${attempt.body}`,
+	);
 	assert.ok(attempt.success, `${what}: the emulator did not count the attempt as a success`);
 }
 
 /** A delivery that succeeded at its first attempt (awaits it). */
-export async function deliveredOnce(delivery: Delivery, settled: Promise<unknown>, what: string): Promise<Delivery> {
+export async function deliveredOnce(
+	delivery: Delivery,
+	settled: Promise<unknown>,
+	what: string,
+): Promise<Delivery> {
 	await settled;
-	assert.equal(delivery.status, 'success', `${what}: delivery ${delivery.status} after ${delivery.attempts.length} attempts`);
+	assert.equal(
+		delivery.status,
+		'success',
+		`${what}: delivery ${delivery.status} after ${delivery.attempts.length} attempts`,
+	);
 	assert.equal(delivery.attempts.length, 1, `${what}: ${delivery.attempts.length} attempts`);
 	assertAttemptOk(delivery.attempts[0], what);
 	return delivery;
@@ -70,12 +103,28 @@ export async function deliveredOnce(delivery: Delivery, settled: Promise<unknown
 
 /** The only delivery of a simulated transaction (one webhook matches each account). */
 export function onlyDelivery(sim: SimulatedTransaction, webhookId: number): Delivery {
-	assert.equal(sim.deliveries.length, 1, `transaction ${sim.transaction.id} went to ${sim.deliveries.length} webhooks`);
+	assert.equal(
+		sim.deliveries.length,
+		1,
+		`transaction ${sim.transaction.id} went to ${sim.deliveries.length} webhooks`,
+	);
 	assert.equal(sim.deliveries[0].webhookId, webhookId);
 	return sim.deliveries[0];
 }
 
-export const SIMPLE_KEYS = ['amount', 'balance', 'bank', 'bankAccountNumber', 'content', 'date', 'direction', 'id', 'paymentCode', 'reference', 'subAccount'];
+export const SIMPLE_KEYS = [
+	'amount',
+	'balance',
+	'bank',
+	'bankAccountNumber',
+	'content',
+	'date',
+	'direction',
+	'id',
+	'paymentCode',
+	'reference',
+	'subAccount',
+];
 
 /** The item Simplify makes of a webhook payload (the shape users build on). */
 export function simplified(p: WebhookPayload): Record<string, unknown> {
@@ -115,14 +164,35 @@ export class ExpectedRuns {
 	check(workflowId: string, executions: ExecutionRecord[]): void {
 		const expected = this.byWorkflow.get(workflowId) ?? new Map<string, Record<string, unknown>>();
 		const seen = executions.map((execution) => {
-			assert.equal(execution.status, 'success', `execution ${execution.id} of ${workflowId} is ${execution.status}`);
+			assert.equal(
+				execution.status,
+				'success',
+				`execution ${execution.id} of ${workflowId} is ${execution.status}`,
+			);
 			const items = nodeItems(execution, TRIGGER_NODE);
-			assert.equal(items.length, 1, `execution ${execution.id} of ${workflowId}: ${items.length} trigger items`);
-			assert.equal(nodeItems(execution, NEXT_NODE).length, 1, `execution ${execution.id} of ${workflowId}: ${NEXT_NODE} did not run`);
+			assert.equal(
+				items.length,
+				1,
+				`execution ${execution.id} of ${workflowId}: ${items.length} trigger items`,
+			);
+			assert.equal(
+				nodeItems(execution, NEXT_NODE).length,
+				1,
+				`execution ${execution.id} of ${workflowId}: ${NEXT_NODE} did not run`,
+			);
 			return items[0];
 		});
 		const ids = seen.map((item) => String(item.id)).sort();
-		assert.deepEqual(ids, [...expected.keys()].sort(), `${workflowId}: transaction ids of the executions`);
-		for (const item of seen) assert.deepEqual(item, expected.get(String(item.id)), `${workflowId}: item of transaction ${String(item.id)}`);
+		assert.deepEqual(
+			ids,
+			[...expected.keys()].sort(),
+			`${workflowId}: transaction ids of the executions`,
+		);
+		for (const item of seen)
+			assert.deepEqual(
+				item,
+				expected.get(String(item.id)),
+				`${workflowId}: item of transaction ${String(item.id)}`,
+			);
 	}
 }

@@ -62,7 +62,13 @@ export function triggerWorkflows(emu: Emulator): WorkflowJson[] {
 			node(
 				TRIGGER_NODE,
 				ourType('sePayTrigger'),
-				{ registration: 'manual', verification: 'hmac', hmacSecret: HMAC_SECRET_B, direction: 'both', options: { simplify: false } },
+				{
+					registration: 'manual',
+					verification: 'hmac',
+					hmacSecret: HMAC_SECRET_B,
+					direction: 'both',
+					options: { simplify: false },
+				},
 				{ webhookId: HOOK_B },
 			),
 			noOp(),
@@ -71,7 +77,13 @@ export function triggerWorkflows(emu: Emulator): WorkflowJson[] {
 			node(
 				TRIGGER_NODE,
 				ourType('sePayTrigger'),
-				{ registration: 'automatic', verification: 'hmac', direction: 'in', filters: { accountNumbers: c.accountNumber }, options: {} },
+				{
+					registration: 'automatic',
+					verification: 'hmac',
+					direction: 'in',
+					filters: { accountNumbers: c.accountNumber },
+					options: {},
+				},
 				{ webhookId: HOOK_C, credentials: credentialRef('oAuth2') },
 			),
 			noOp(),
@@ -80,7 +92,12 @@ export function triggerWorkflows(emu: Emulator): WorkflowJson[] {
 }
 
 /** A published-style workflow: SePay Trigger (manual registration, API key, both directions) → Done. */
-export function apiKeyTriggerWorkflow(workflowId: string, name: string, webhookId: string, apiKey: string): WorkflowJson {
+export function apiKeyTriggerWorkflow(
+	workflowId: string,
+	name: string,
+	webhookId: string,
+	apiKey: string,
+): WorkflowJson {
 	return chain(workflowId, name, [
 		node(
 			TRIGGER_NODE,

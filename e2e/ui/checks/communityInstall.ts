@@ -16,7 +16,14 @@ import { DEFAULT_OWNER, ownerSession } from '../../n8n-rest';
 import { packRepo, PACKAGE_NAME } from '../../package-tarball';
 import { DEV_VERSION } from '../../versions';
 import { assert, realErrors, type UiCheck } from '../check';
-import { executeStep, newWorkflow, newWorkflowWithAction, parameterInput, searchNodes, signIn } from '../editor';
+import {
+	executeStep,
+	newWorkflow,
+	newWorkflowWithAction,
+	parameterInput,
+	searchNodes,
+	signIn,
+} from '../editor';
 import { startLocalRegistry } from '../registry/localRegistry';
 import { repackNewer } from '../registry/newerVersion';
 
@@ -39,7 +46,11 @@ async function waitForVersion(page: Page, version: string, timeoutMs = 240_000):
 /** Payment QR → Generate (no credential) on the installed node: one item. */
 async function runOneNode(page: Page, editorUrl: string): Promise<number> {
 	await newWorkflowWithAction(page, editorUrl, 'Generate a payment QR code', false);
-	for (const [name, value] of [['accountNumber', '0071000123456'], ['bank', 'Vietcombank'], ['amount', '50000']] as const) {
+	for (const [name, value] of [
+		['accountNumber', '0071000123456'],
+		['bank', 'Vietcombank'],
+		['amount', '50000'],
+	] as const) {
 		const input = parameterInput(page, name).locator('input').first();
 		if (await input.isVisible().catch(() => false)) await input.fill(value);
 	}
@@ -68,23 +79,37 @@ export const communityInstall: UiCheck = {
 			takeErrors(); // the sign-in page's 401 before signing in, as in run.ts
 			await newWorkflow(page, editorUrl);
 			const before = await searchNodes(page, 'SePay');
-			assert(!before.includes('SePay'), `the SePay node is there before the install: ${before.join(', ')}`);
+			assert(
+				!before.includes('SePay'),
+				`the SePay node is there before the install: ${before.join(', ')}`,
+			);
 
 			await openCommunityNodes(page, editorUrl);
-			await page.getByRole('button', { name: /Install( a community node)?/ }).first().click();
+			await page
+				.getByRole('button', { name: /Install( a community node)?/ })
+				.first()
+				.click();
 			// The test id sits on the input itself in 2.8.4.
-			await page.locator('input[data-test-id=package-name-input], [data-test-id=package-name-input] input').first().fill(PACKAGE_NAME);
+			await page
+				.locator('input[data-test-id=package-name-input], [data-test-id=package-name-input] input')
+				.first()
+				.fill(PACKAGE_NAME);
 			await page.getByText('I understand the risks', { exact: false }).first().click();
 			await shot('community-install-modal');
 			await page.getByTestId('install-community-package-button').click();
-			const installed = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+			const installed = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+				version: string;
+			};
 			await waitForVersion(page, installed.version);
 			await shot('community-installed');
 
 			await newWorkflow(page, editorUrl);
 			const listed = await searchNodes(page, 'SePay');
 			const missing = SEPAY_NODES.filter((name) => !listed.includes(name));
-			assert(!missing.length, `after the install the nodes panel lacks ${missing.join(', ')} (lists ${listed.join(', ')})`);
+			assert(
+				!missing.length,
+				`after the install the nodes panel lacks ${missing.join(', ')} (lists ${listed.join(', ')})`,
+			);
 			const items = await runOneNode(page, editorUrl);
 			assert(items === 1, `the installed SePay node's Payment QR → Generate gave ${items} items`);
 			await shot('community-installed-run');
@@ -99,7 +124,13 @@ export const communityInstall: UiCheck = {
 			const afterUpdate = await runOneNode(page, editorUrl);
 			assert(afterUpdate === 1, `after the update Payment QR → Generate gave ${afterUpdate} items`);
 			const errors = realErrors(takeErrors());
-			assert(!errors.length, `editor console errors: ${errors.map((e) => `${e.text} (${e.url})`).join(' | ').slice(0, 800)}`);
+			assert(
+				!errors.length,
+				`editor console errors: ${errors
+					.map((e) => `${e.text} (${e.url})`)
+					.join(' | ')
+					.slice(0, 800)}`,
+			);
 			return `installed v${installed.version} from the local registry (nodes: ${SEPAY_NODES.join(', ')}); Payment QR → Generate: ${items}; updated to v${newer.version}; after it: ${afterUpdate}`;
 		} finally {
 			// Leave this n8n's editor before stopping it (it would report "Can't connect to n8n").

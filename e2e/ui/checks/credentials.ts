@@ -15,7 +15,11 @@ async function openCredential(page: Page, editorUrl: string, id: string): Promis
 }
 
 async function fill(page: Page, name: string, value: string): Promise<void> {
-	const input = page.getByTestId('credential-edit-dialog').getByTestId(`parameter-input-${name}`).locator('input, textarea').first();
+	const input = page
+		.getByTestId('credential-edit-dialog')
+		.getByTestId(`parameter-input-${name}`)
+		.locator('input, textarea')
+		.first();
 	await input.click();
 	await input.fill('');
 	await input.pressSequentially(value, { delay: 5 });
@@ -28,7 +32,11 @@ async function fill(page: Page, name: string, value: string): Promise<void> {
  */
 async function saveAndRead(page: Page, expected: 'error' | 'ok'): Promise<string> {
 	const dialog = page.getByTestId('credential-edit-dialog');
-	await page.getByTestId('credential-save-button').or(page.getByRole('button', { name: 'Save', exact: true })).first().click();
+	await page
+		.getByTestId('credential-save-button')
+		.or(page.getByRole('button', { name: 'Save', exact: true }))
+		.first()
+		.click();
 	const started = Date.now();
 	for (;;) {
 		const text = await dialog.innerText();
@@ -38,7 +46,12 @@ async function saveAndRead(page: Page, expected: 'error' | 'ok'): Promise<string
 			await page.waitForTimeout(500);
 			return await dialog.innerText();
 		}
-		if (expected === 'ok' && /Connection tested successfully/i.test(text) && !/Couldn.t connect/i.test(text)) return text;
+		if (
+			expected === 'ok' &&
+			/Connection tested successfully/i.test(text) &&
+			!/Couldn.t connect/i.test(text)
+		)
+			return text;
 		if (Date.now() - started > 60_000) return text;
 		await page.waitForTimeout(300);
 	}
@@ -46,10 +59,20 @@ async function saveAndRead(page: Page, expected: 'error' | 'ok'): Promise<string
 
 async function closeDialog(page: Page): Promise<void> {
 	await page.keyboard.press('Escape');
-	await page.getByTestId('credential-edit-dialog').waitFor({ state: 'hidden' }).catch(() => undefined);
+	await page
+		.getByTestId('credential-edit-dialog')
+		.waitFor({ state: 'hidden' })
+		.catch(() => undefined);
 }
 
-async function secretRoundTrip(ctx: UiContext, id: string, field: string, good: string, wrongMessage: RegExp, shotName: string): Promise<string> {
+async function secretRoundTrip(
+	ctx: UiContext,
+	id: string,
+	field: string,
+	good: string,
+	wrongMessage: RegExp,
+	shotName: string,
+): Promise<string> {
 	const { page, stack, shot } = ctx;
 	await openCredential(page, stack.editorUrl, id);
 	await fill(page, field, 'wrong-secret-value-12');
@@ -64,7 +87,10 @@ async function secretRoundTrip(ctx: UiContext, id: string, field: string, good: 
 	assert(!failed.includes('wrong-secret-value-12'), `${id}: the message shows the secret`);
 	const passed = await saveAndRead(page, 'ok');
 	await shot(shotName);
-	assert(/Connection tested successfully/i.test(passed), `${id}: the good ${field} shows: ${passed.slice(0, 400)}`);
+	assert(
+		/Connection tested successfully/i.test(passed),
+		`${id}: the good ${field} shows: ${passed.slice(0, 400)}`,
+	);
 	await closeDialog(page);
 	return (wrongMessage.exec(failed)?.[0] ?? '').slice(0, 60);
 }
@@ -81,9 +107,30 @@ export const credentialForms: UiCheck = {
 	name: 'credential forms and tests',
 	async run(ctx) {
 		const secrets = await emulatorSecrets(ctx.stack.emulatorUrl);
-		const token = await secretRoundTrip(ctx, DEMO_CREDENTIALS.apiToken.id, 'apiToken', secrets.apiToken, /SePay refused this API token[^\n]*Sandbox \(Test Mode\)[^\n]*Production/, 'credential-api-token');
-		const einvoice = await secretRoundTrip(ctx, DEMO_CREDENTIALS.eInvoice.id, 'clientSecret', secrets.einvoiceClientSecret, /SePay eInvoice did not issue an access token/, 'credential-einvoice');
-		const pg = await secretRoundTrip(ctx, DEMO_CREDENTIALS.paymentGateway.id, 'secretKey', secrets.pgSecretKey, PG_REFUSED, 'credential-payment-gateway');
+		const token = await secretRoundTrip(
+			ctx,
+			DEMO_CREDENTIALS.apiToken.id,
+			'apiToken',
+			secrets.apiToken,
+			/SePay refused this API token[^\n]*Sandbox \(Test Mode\)[^\n]*Production/,
+			'credential-api-token',
+		);
+		const einvoice = await secretRoundTrip(
+			ctx,
+			DEMO_CREDENTIALS.eInvoice.id,
+			'clientSecret',
+			secrets.einvoiceClientSecret,
+			/SePay eInvoice did not issue an access token/,
+			'credential-einvoice',
+		);
+		const pg = await secretRoundTrip(
+			ctx,
+			DEMO_CREDENTIALS.paymentGateway.id,
+			'secretKey',
+			secrets.pgSecretKey,
+			PG_REFUSED,
+			'credential-payment-gateway',
+		);
 		return `API token wrong → "${token}…"; eInvoice wrong → "${einvoice}…"; Payment Gateway wrong → "${pg}…"; all good → tested successfully`;
 	},
 };
@@ -95,12 +142,23 @@ export const oauth2Connect: UiCheck = {
 		const dialog = page.getByTestId('credential-edit-dialog');
 		const labels = (await dialog.innerText()).split('\n').map((l) => l.trim());
 		const at = (label: string) => labels.findIndex((l) => l.replace(/\s*\*$/, '') === label);
-		assert(at('Environment') >= 0 && at('Base URL') >= 0, `the OAuth2 form shows no Environment/Base URL: ${labels.join(' | ').slice(0, 300)}`);
+		assert(
+			at('Environment') >= 0 && at('Base URL') >= 0,
+			`the OAuth2 form shows no Environment/Base URL: ${labels.join(' | ').slice(0, 300)}`,
+		);
 		await shot('credential-oauth2');
-		const connect = dialog.getByTestId('oauth-connect-button').or(dialog.getByText(/Reconnect|Connect my account/).first());
-		const [popup] = await Promise.all([page.context().waitForEvent('page', { timeout: 30_000 }), connect.first().click()]);
+		const connect = dialog
+			.getByTestId('oauth-connect-button')
+			.or(dialog.getByText(/Reconnect|Connect my account/).first());
+		const [popup] = await Promise.all([
+			page.context().waitForEvent('page', { timeout: 30_000 }),
+			connect.first().click(),
+		]);
 		await popup.waitForEvent('close', { timeout: 60_000 }).catch(() => undefined);
-		await dialog.getByText(/Account connected/i).first().waitFor({ timeout: 60_000 });
+		await dialog
+			.getByText(/Account connected/i)
+			.first()
+			.waitFor({ timeout: 60_000 });
 		await shot('credential-oauth2-connected');
 		await closeDialog(page);
 		return `Environment at line ${at('Environment')}, Client ID at ${at('Client ID')}; Connect → Account connected`;

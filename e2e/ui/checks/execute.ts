@@ -5,7 +5,15 @@
  * Payment Gateway credential.
  */
 import { assert, type UiCheck } from '../check';
-import { chooseCredential, chooseFirstOption, chooseOption, closeNdv, credentialSelected, executeStep, parameterInput } from '../editor';
+import {
+	chooseCredential,
+	chooseFirstOption,
+	chooseOption,
+	closeNdv,
+	credentialSelected,
+	executeStep,
+	parameterInput,
+} from '../editor';
 import { addGetManyTransactions } from './resources';
 
 const PAYMENT_GATEWAY = 'SePay Payment Gateway (emulator)';
@@ -22,7 +30,11 @@ export const executeSteps: UiCheck = {
 		await chooseOption(page, 'resource', 'Payment QR');
 		await chooseOption(page, 'operation', 'Generate');
 		const ndv = page.getByTestId('ndv');
-		for (const [name, value] of [['accountNumber', '0071000123456'], ['bank', 'Vietcombank'], ['amount', '50000']] as const) {
+		for (const [name, value] of [
+			['accountNumber', '0071000123456'],
+			['bank', 'Vietcombank'],
+			['amount', '50000'],
+		] as const) {
 			const input = parameterInput(page, name).locator('input').first();
 			if (await input.isVisible().catch(() => false)) await input.fill(value);
 		}
@@ -30,9 +42,14 @@ export const executeSteps: UiCheck = {
 		assert(qr === 1, `Payment QR → Generate gave ${qr} items`);
 
 		await chooseOption(page, 'resource', 'Checkout (Payment Gateway)');
-		if ((await credentialSelected(page)) !== PAYMENT_GATEWAY) await chooseCredential(page, PAYMENT_GATEWAY);
+		if ((await credentialSelected(page)) !== PAYMENT_GATEWAY)
+			await chooseCredential(page, PAYMENT_GATEWAY);
 		await chooseOption(page, 'operation', 'Create');
-		for (const [name, value] of [['invoiceNumber', 'UI_CHECKOUT_1'], ['orderAmount', '150000'], ['orderDescription', 'Đơn hàng UI']] as const) {
+		for (const [name, value] of [
+			['invoiceNumber', 'UI_CHECKOUT_1'],
+			['orderAmount', '150000'],
+			['orderDescription', 'Đơn hàng UI'],
+		] as const) {
 			const input = parameterInput(page, name).locator('input, textarea').first();
 			await input.fill(value);
 		}
@@ -52,7 +69,10 @@ export const executeSteps: UiCheck = {
 		await ndv.getByText('Add Item', { exact: true }).click();
 		await parameterInput(page, 'itemName').locator('input').first().fill('Dịch vụ tư vấn');
 		const invoices = await executeStep(page);
-		assert(invoices === 1, `E-Invoice → Create with defaults (template "${firstTemplate}") gave ${invoices} items`);
+		assert(
+			invoices === 1,
+			`E-Invoice → Create with defaults (template "${firstTemplate}") gave ${invoices} items`,
+		);
 		await shot('execute-invoice-create');
 		await closeNdv(page);
 		return `Transaction → Get Many: ${transactions} items; Payment QR → Generate: ${qr}; Checkout → Create: ${checkout}; E-Invoice → Create (template "${firstTemplate}", defaults): ${invoices}`;

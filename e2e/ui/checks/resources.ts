@@ -9,7 +9,14 @@ import type { INodeType } from 'n8n-workflow';
 
 import { REPO_ROOT } from '../../cache';
 import { assert, realErrors, type UiCheck } from '../check';
-import { chooseCredential, chooseOption, credentialSelected, newWorkflowWithAction, optionNames, selectedText } from '../editor';
+import {
+	chooseCredential,
+	chooseOption,
+	credentialSelected,
+	newWorkflowWithAction,
+	optionNames,
+	selectedText,
+} from '../editor';
 
 const API_TOKEN = 'SePay API token (emulator)';
 const EINVOICE = 'SePay eInvoice (emulator)';
@@ -27,13 +34,20 @@ function ownCredential(resource: string): string | undefined {
 /** Resource display name → its operations' display names, from the node's own description. */
 function operationsByResource(): Map<string, { value: string; operations: string[] }> {
 	// The built node (dist/, what n8n loaded): ts-node would resolve SePay.node to the codex JSON.
-	const { SePay } = require(join(REPO_ROOT, 'dist', 'nodes', 'SePay', 'SePay.node.js')) as { SePay: new () => INodeType };
+	const { SePay } = require(join(REPO_ROOT, 'dist', 'nodes', 'SePay', 'SePay.node.js')) as {
+		SePay: new () => INodeType;
+	};
 	const { properties } = new SePay().description;
 	const resources = properties.find((p) => p.name === 'resource')?.options ?? [];
 	const map = new Map<string, { value: string; operations: string[] }>();
 	for (const r of resources as Array<{ name: string; value: string }>) {
-		const op = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value));
-		map.set(r.name, { value: r.value, operations: ((op?.options ?? []) as Array<{ name: string }>).map((o) => o.name) });
+		const op = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(r.value),
+		);
+		map.set(r.name, {
+			value: r.value,
+			operations: ((op?.options ?? []) as Array<{ name: string }>).map((o) => o.name),
+		});
 	}
 	return map;
 }
@@ -47,20 +61,40 @@ export const resourceSelectors: UiCheck = {
 	async run(ctx) {
 		const { page, shot, takeErrors } = ctx;
 		await addGetManyTransactions(ctx);
-		assert(await page.getByTestId('ndv').getByTestId('parameter-input-resource').isVisible(), 'the Resource selector is not shown');
-		assert((await selectedText(page, 'resource')) === 'Transaction', `Resource shows "${await selectedText(page, 'resource')}"`);
-		assert((await selectedText(page, 'operation')) === 'Get Many', `Operation shows "${await selectedText(page, 'operation')}"`);
+		assert(
+			await page.getByTestId('ndv').getByTestId('parameter-input-resource').isVisible(),
+			'the Resource selector is not shown',
+		);
+		assert(
+			(await selectedText(page, 'resource')) === 'Transaction',
+			`Resource shows "${await selectedText(page, 'resource')}"`,
+		);
+		assert(
+			(await selectedText(page, 'operation')) === 'Get Many',
+			`Operation shows "${await selectedText(page, 'operation')}"`,
+		);
 		const preselected = await credentialSelected(page);
-		assert(preselected === API_TOKEN, `the pre-selected credential is "${preselected}", not "${API_TOKEN}"`);
+		assert(
+			preselected === API_TOKEN,
+			`the pre-selected credential is "${preselected}", not "${API_TOKEN}"`,
+		);
 		await shot('node');
-		const links = await page.getByTestId('ndv').locator('a[href]').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
+		const links = await page
+			.getByTestId('ndv')
+			.locator('a[href]')
+			.evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
 		const docs = links.find((href) => href.startsWith(DOCS_PAGE));
 		assert(docs, `the node's Docs link is not the npm page: ${links.join(', ').slice(0, 300)}`);
 
 		const expected = operationsByResource();
 		// n8n adds "Custom API Call" (the HTTP Request node with this credential) to every resource list.
-		const listed = (await optionNames(page, 'resource')).filter((name) => name !== 'Custom API Call');
-		assert(JSON.stringify(listed) === JSON.stringify([...expected.keys()]), `Resource lists ${listed.join(', ')}`);
+		const listed = (await optionNames(page, 'resource')).filter(
+			(name) => name !== 'Custom API Call',
+		);
+		assert(
+			JSON.stringify(listed) === JSON.stringify([...expected.keys()]),
+			`Resource lists ${listed.join(', ')}`,
+		);
 		let rendered = 0;
 		for (const [resource, { operations }] of expected) {
 			await chooseOption(page, 'resource', resource);
@@ -71,14 +105,29 @@ export const resourceSelectors: UiCheck = {
 				// Lists loaded before the credential was chosen failed, as for any n8n node.
 				takeErrors();
 			}
-			const ops = (await optionNames(page, 'operation')).filter((name) => name !== 'Custom API Call');
-			assert(JSON.stringify(ops) === JSON.stringify(operations), `${resource}: Operation lists ${ops.join(', ')}, expected ${operations.join(', ')}`);
+			const ops = (await optionNames(page, 'operation')).filter(
+				(name) => name !== 'Custom API Call',
+			);
+			assert(
+				JSON.stringify(ops) === JSON.stringify(operations),
+				`${resource}: Operation lists ${ops.join(', ')}, expected ${operations.join(', ')}`,
+			);
 			for (const operation of operations) {
 				await chooseOption(page, 'operation', operation);
-				const count = await page.getByTestId('ndv').getByTestId('node-parameters').locator('[data-test-id=parameter-item]').count();
+				const count = await page
+					.getByTestId('ndv')
+					.getByTestId('node-parameters')
+					.locator('[data-test-id=parameter-item]')
+					.count();
 				assert(count > 0, `${resource} → ${operation}: no parameters rendered`);
 				const errors = realErrors(takeErrors());
-				assert(!errors.length, `${resource} → ${operation}: editor errors: ${errors.map((e) => e.text).join(' | ').slice(0, 500)}`);
+				assert(
+					!errors.length,
+					`${resource} → ${operation}: editor errors: ${errors
+						.map((e) => e.text)
+						.join(' | ')
+						.slice(0, 500)}`,
+				);
 				rendered++;
 			}
 			await shot(`resource-${expected.get(resource)?.value}`);
@@ -86,33 +135,54 @@ export const resourceSelectors: UiCheck = {
 
 		// Both banking authentications are a selector; each lists only its own credentials.
 		await chooseOption(page, 'resource', 'Webhook');
-		const notice = () => page.getByTestId('ndv').getByText('This operation needs OAuth2 authentication', { exact: false });
+		const notice = () =>
+			page
+				.getByTestId('ndv')
+				.getByText('This operation needs OAuth2 authentication', { exact: false });
 		assert(await notice().isVisible(), 'Webhook with the API token shows no OAuth2 notice');
 		const auths = await optionNames(page, 'authentication');
-		assert(auths.includes('API Token') && auths.includes('OAuth2'), `Authentication offers ${auths.join(', ')}`);
+		assert(
+			auths.includes('API Token') && auths.includes('OAuth2'),
+			`Authentication offers ${auths.join(', ')}`,
+		);
 		await chooseOption(page, 'authentication', 'OAuth2');
 		await notice().waitFor({ state: 'hidden' });
 		if ((await credentialSelected(page)) !== OAUTH2) await chooseCredential(page, OAUTH2);
 		await shot('webhook-oauth2');
 		await chooseOption(page, 'resource', 'E-Invoice');
 		const einvoiceCredential = await credentialSelected(page);
-		assert(einvoiceCredential === EINVOICE, `E-Invoice shows the credential "${einvoiceCredential}"`);
+		assert(
+			einvoiceCredential === EINVOICE,
+			`E-Invoice shows the credential "${einvoiceCredential}"`,
+		);
 		// Each family's Authentication is a selector of its own, with its credential.
 		for (const resource of ['Checkout (Payment Gateway)', 'Order (Payment Gateway)']) {
 			await chooseOption(page, 'resource', resource);
 			const pgAuths = await optionNames(page, 'authentication');
-			assert(JSON.stringify(pgAuths) === JSON.stringify(['Payment Gateway API']), `${resource}: Authentication offers ${pgAuths.join(', ')}`);
+			assert(
+				JSON.stringify(pgAuths) === JSON.stringify(['Payment Gateway API']),
+				`${resource}: Authentication offers ${pgAuths.join(', ')}`,
+			);
 			const pgCredential = await credentialSelected(page);
-			assert(pgCredential === PAYMENT_GATEWAY, `${resource} shows the credential "${pgCredential}"`);
+			assert(
+				pgCredential === PAYMENT_GATEWAY,
+				`${resource} shows the credential "${pgCredential}"`,
+			);
 		}
 		await shot('payment-gateway-credential');
 		await chooseOption(page, 'resource', 'Virtual Account Order');
 		const vaAuths = await optionNames(page, 'authentication');
-		assert(vaAuths.includes('API Token') && vaAuths.includes('OAuth2'), `Virtual Account Order: Authentication offers ${vaAuths.join(', ')}`);
+		assert(
+			vaAuths.includes('API Token') && vaAuths.includes('OAuth2'),
+			`Virtual Account Order: Authentication offers ${vaAuths.join(', ')}`,
+		);
 		await chooseOption(page, 'authentication', 'API Token');
 		if ((await credentialSelected(page)) !== API_TOKEN) await chooseCredential(page, API_TOKEN);
 		const vaCredential = await credentialSelected(page);
-		assert(vaCredential === API_TOKEN, `Virtual Account Order shows the credential "${vaCredential}"`);
+		assert(
+			vaCredential === API_TOKEN,
+			`Virtual Account Order shows the credential "${vaCredential}"`,
+		);
 		return `Docs → ${docs}; ${expected.size} resources, ${rendered} operations rendered; "${API_TOKEN}" pre-selected; Authentication ${auths.join('/')}; E-Invoice gets "${einvoiceCredential}"; Payment Gateway resources get "${PAYMENT_GATEWAY}"; Virtual Account Order "${vaCredential}"`;
 	},
 };

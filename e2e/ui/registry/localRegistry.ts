@@ -35,10 +35,27 @@ export interface LocalRegistry {
 function makeCertificate(dir: string): { key: string; cert: string } {
 	const key = join(dir, 'key.pem');
 	const cert = join(dir, 'cert.pem');
-	execFileSync('openssl', [
-		'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
-		'-subj', `/CN=${REGISTRY_HOST}`, '-addext', `subjectAltName=DNS:${REGISTRY_HOST},IP:127.0.0.1`,
-	], { stdio: 'ignore' });
+	execFileSync(
+		'openssl',
+		[
+			'req',
+			'-x509',
+			'-newkey',
+			'rsa:2048',
+			'-nodes',
+			'-keyout',
+			key,
+			'-out',
+			cert,
+			'-days',
+			'2',
+			'-subj',
+			`/CN=${REGISTRY_HOST}`,
+			'-addext',
+			`subjectAltName=DNS:${REGISTRY_HOST},IP:127.0.0.1`,
+		],
+		{ stdio: 'ignore' },
+	);
 	return { key, cert };
 }
 
@@ -76,18 +93,31 @@ function verdaccioConfig(dir: string, key: string, cert: string): string {
 /** Creates the publishing user (Verdaccio's npm-adduser endpoint) and returns its token. */
 function addUser(ca: string): Promise<string> {
 	const name = 'sepay-ui';
-	const body = JSON.stringify({ name, password: 'sepay-ui-local-only', email: 'ui@sepay-demo.local' });
+	const body = JSON.stringify({
+		name,
+		password: 'sepay-ui-local-only',
+		email: 'ui@sepay-demo.local',
+	});
 	return new Promise((resolve, reject) => {
 		const req = request(
 			`${PUBLISH_URL}-/user/org.couchdb.user:${name}`,
-			{ method: 'PUT', ca, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+			{
+				method: 'PUT',
+				ca,
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+			},
 			(res) => {
 				let text = '';
 				res.on('data', (chunk: Buffer) => (text += chunk.toString()));
 				res.on('end', () => {
 					const token = (JSON.parse(text || '{}') as { token?: string }).token;
 					if (token) resolve(token);
-					else reject(new Error(`local registry: no token for the publishing user (HTTP ${res.statusCode}): ${text.slice(0, 200)}`));
+					else
+						reject(
+							new Error(
+								`local registry: no token for the publishing user (HTTP ${res.statusCode}): ${text.slice(0, 200)}`,
+							),
+						);
 				});
 			},
 		);
@@ -103,7 +133,9 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
 	const { key, cert } = makeCertificate(dir);
 	const hostsFile = join(dir, 'hosts');
 	privateHosts(hostsFile);
-	const { runServer } = (await import('verdaccio')) as { runServer: (config: string) => Promise<Server> };
+	const { runServer } = (await import('verdaccio')) as {
+		runServer: (config: string) => Promise<Server>;
+	};
 	const server = await runServer(verdaccioConfig(dir, key, cert));
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -119,15 +151,35 @@ export async function startLocalRegistry(root: string): Promise<LocalRegistry> {
 	return {
 		certFile: cert,
 		n8nEnv: { NODE_EXTRA_CA_CERTS: cert, npm_config_cafile: cert, npm_config_cache: npmCache },
-		wrap: ['unshare', '--mount', '--', 'sh', '-c', `mount --bind '${hostsFile}' /etc/hosts && exec "$@"`, 'sh'],
+		wrap: [
+			'unshare',
+			'--mount',
+			'--',
+			'sh',
+			'-c',
+			`mount --bind '${hostsFile}' /etc/hosts && exec "$@"`,
+			'sh',
+		],
 		async publish(tgz) {
 			// To 127.0.0.1 directly: this process's npm would reach the real registry.npmjs.org.
 			const r = await runCommand(
 				'npm',
-				['publish', tgz, `--registry=${PUBLISH_URL}`, `--userconfig=${npmrc}`, '--tag', 'latest', '--ignore-scripts', '--provenance=false'],
+				[
+					'publish',
+					tgz,
+					`--registry=${PUBLISH_URL}`,
+					`--userconfig=${npmrc}`,
+					'--tag',
+					'latest',
+					'--ignore-scripts',
+					'--provenance=false',
+				],
 				{ cwd: dir, env: childEnv(undefined, { npm_config_cache: npmCache }), timeoutMs: 120_000 },
 			);
-			if (r.code !== 0) throw new Error(`npm publish ${tgz} to the local registry failed:\n${(r.stdout + r.stderr).slice(-1500)}`);
+			if (r.code !== 0)
+				throw new Error(
+					`npm publish ${tgz} to the local registry failed:\n${(r.stdout + r.stderr).slice(-1500)}`,
+				);
 		},
 		async close() {
 			await new Promise((resolve) => server.close(resolve));

@@ -16,18 +16,29 @@ export function nextTestVersion(version: string): string {
 }
 
 /** Repacks `tgz` with the next test version; returns the new .tgz path and its version. */
-export async function repackNewer(tgz: string, workDir: string): Promise<{ tgz: string; version: string }> {
+export async function repackNewer(
+	tgz: string,
+	workDir: string,
+): Promise<{ tgz: string; version: string }> {
 	mkdirSync(workDir, { recursive: true });
 	const dir = mkdtempSync(join(workDir, 'newer-'));
 	const unpacked = join(dir, 'package');
 	mkdirSync(unpacked);
-	const untar = await runCommand('tar', ['-xzf', tgz, '-C', unpacked, '--strip-components=1'], { cwd: dir, env: childEnv(), timeoutMs: 60_000 });
+	const untar = await runCommand('tar', ['-xzf', tgz, '-C', unpacked, '--strip-components=1'], {
+		cwd: dir,
+		env: childEnv(),
+		timeoutMs: 60_000,
+	});
 	if (untar.code !== 0) throw new Error(`extracting ${tgz} failed:\n${tail(untar.stderr)}`);
 	const pkgFile = join(unpacked, 'package.json');
 	const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string };
 	pkg.version = nextTestVersion(pkg.version);
 	writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
-	const r = await runCommand('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: unpacked, env: childEnv(), timeoutMs: 120_000 });
+	const r = await runCommand(
+		'npm',
+		['pack', '--json', '--ignore-scripts', '--pack-destination', dir],
+		{ cwd: unpacked, env: childEnv(), timeoutMs: 120_000 },
+	);
 	if (r.code !== 0) throw new Error(`npm pack of the newer version failed:\n${tail(r.stderr)}`);
 	const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('['))) as Array<{ filename: string }>;
 	return { tgz: join(dir, info[0].filename), version: pkg.version };

@@ -19,7 +19,13 @@ const NO_CREDENTIAL_RESOURCES = resourcesOf('public');
  * The Authentication properties also say where they are hidden: were a credential ever keyed by
  * `show` again, n8n's editor would hide every parameter an auth field's `show` names (Resource).
  */
-export const AUTHENTICATION_VALUES = ['apiToken', 'oAuth2', 'eInvoiceApi', 'paymentGatewayApi', 'none'] as const;
+export const AUTHENTICATION_VALUES = [
+	'apiToken',
+	'oAuth2',
+	'eInvoiceApi',
+	'paymentGatewayApi',
+	'none',
+] as const;
 
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -34,7 +40,8 @@ export const authenticationProperty: INodeProperties = {
 		{
 			name: 'OAuth2',
 			value: 'oAuth2',
-			description: 'SePay OAuth2 API (needs an OAuth2 app approved by SePay); also manages webhooks',
+			description:
+				'SePay OAuth2 API (needs an OAuth2 app approved by SePay); also manages webhooks',
 		},
 	],
 	default: 'apiToken',
@@ -66,14 +73,21 @@ export const einvoiceAuthenticationProperty: INodeProperties = {
  * The banking Authentication. n8n's credential list mixes every SePay credential, and choosing an
  * eInvoice one sets Authentication to E-Invoice API: say so instead of calling the wrong API.
  */
-export function getAuthentication(context: IExecuteFunctions, itemIndex: number): BankingAuthentication {
+export function getAuthentication(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): BankingAuthentication {
 	const value = context.getNodeParameter('authentication', itemIndex, 'apiToken') as string;
 	if (value === 'apiToken' || value === 'oAuth2') return value;
-	throw new NodeOperationError(context.getNode(), `Authentication "${value}" cannot be used for this resource`, {
-		itemIndex,
-		description:
-			'Bank accounts, transactions, virtual account orders, webhooks, profile and company need a SePay API (token) or SePay OAuth2 API credential.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Authentication "${value}" cannot be used for this resource`,
+		{
+			itemIndex,
+			description:
+				'Bank accounts, transactions, virtual account orders, webhooks, profile and company need a SePay API (token) or SePay OAuth2 API credential.',
+		},
+	);
 }
 
 /** For operations SePay offers on the OAuth2 API only: a clear message instead of a failed call. */
@@ -95,7 +109,11 @@ export function oAuth2OnlyNotice(resource: string, operations?: string[]): INode
 		type: 'notice',
 		default: '',
 		displayOptions: {
-			show: { resource: [resource], authentication: ['apiToken'], ...(operations ? { operation: operations } : {}) },
+			show: {
+				resource: [resource],
+				authentication: ['apiToken'],
+				...(operations ? { operation: operations } : {}),
+			},
 		},
 	};
 }

@@ -32,8 +32,10 @@ export function bankAccountLocator(overrides: Partial<INodeProperties> = {}): IN
 					{
 						type: 'regex',
 						properties: {
-							regex: '^\\s*([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\s*$',
-							errorMessage: 'Not a SePay bank account ID (a UUID with API Token, a number with OAuth2)',
+							regex:
+								'^\\s*([0-9]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\s*$',
+							errorMessage:
+								'Not a SePay bank account ID (a UUID with API Token, a number with OAuth2)',
 						},
 					},
 				],
@@ -46,7 +48,10 @@ export function bankAccountLocator(overrides: Partial<INodeProperties> = {}): IN
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[A-Za-z0-9]{3,40}\\s*$', errorMessage: 'Not a bank account number' },
+						properties: {
+							regex: '^\\s*[A-Za-z0-9]{3,40}\\s*$',
+							errorMessage: 'Not a bank account number',
+						},
 					},
 				],
 			},
@@ -69,7 +74,9 @@ async function findByAccountNumber(
 		{ method: 'GET', path: '/bank-accounts', qs, itemIndex },
 		{ returnAll: true },
 	);
-	return accounts.filter((account) => String(account.account_number ?? '').trim() === accountNumber);
+	return accounts.filter(
+		(account) => String(account.account_number ?? '').trim() === accountNumber,
+	);
 }
 
 /**
@@ -87,16 +94,30 @@ export async function resolveBankAccountId(
 			? (raw as INodeParameterResourceLocator)
 			: { __rl: true, mode: 'id', value: raw as string };
 	const value = String(locator.value ?? '').trim();
-	if (value === '') throw invalidInput(ref, 'a bank account: pick one from the list, or give its ID or account number', value);
+	if (value === '')
+		throw invalidInput(
+			ref,
+			'a bank account: pick one from the list, or give its ID or account number',
+			value,
+		);
 	if (locator.mode !== 'accountNumber') return sepayId(authentication, value, ref);
-	if (!/^[A-Za-z0-9]{3,40}$/.test(value)) throw invalidInput(ref, 'a bank account number (letters and digits only)', value);
+	if (!/^[A-Za-z0-9]{3,40}$/.test(value))
+		throw invalidInput(ref, 'a bank account number (letters and digits only)', value);
 	const matches = await findByAccountNumber(context, authentication, value, ref.itemIndex);
 	if (matches.length === 0) {
-		throw invalidInput(ref, 'the number of a bank account connected to this SePay company (none has this number)', value);
+		throw invalidInput(
+			ref,
+			'the number of a bank account connected to this SePay company (none has this number)',
+			value,
+		);
 	}
 	// The same number at two banks is possible; picking one silently would read the wrong account.
 	if (matches.length > 1) {
-		throw invalidInput(ref, 'an account number that belongs to one bank account only (several have it: choose by ID or from the list)', value);
+		throw invalidInput(
+			ref,
+			'an account number that belongs to one bank account only (several have it: choose by ID or from the list)',
+			value,
+		);
 	}
 	return String(matches[0].id);
 }

@@ -37,6 +37,6 @@ export const resources: Record<ResourceName, SePayResource> = {
  * Every resource's parameters, each shown only for its own resource (n8n's updateDisplayOptions
  * adds the condition to the ones that lack it).
  */
-export const registeredResourceDescriptions = (Object.keys(resources) as ResourceName[]).flatMap((name) =>
-	updateDisplayOptions({ show: { resource: [name] } }, resources[name].description),
+export const registeredResourceDescriptions = (Object.keys(resources) as ResourceName[]).flatMap(
+	(name) => updateDisplayOptions({ show: { resource: [name] } }, resources[name].description),
 );

@@ -12,18 +12,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const handler = (resources as Record<string, SePayResource | undefined>)[resource]?.operations[operation];
+			const handler = (resources as Record<string, SePayResource | undefined>)[resource]
+				?.operations[operation];
 			if (!handler) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`, {
-					itemIndex,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operation}" is not supported for "${resource}"`,
+					{
+						itemIndex,
+					},
+				);
 			}
 			const results = await handler.execute.call(this, itemIndex);
 			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({
-					json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+					json: {
+						error: error.message,
+						...(error.description ? { description: error.description } : {}),
+					},
 					pairedItem: { item: itemIndex },
 				});
 				continue;

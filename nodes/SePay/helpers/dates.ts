@@ -11,7 +11,8 @@ export interface WallTime {
 	time?: string;
 }
 
-const EXPECTED = 'a date as YYYY-MM-DD, a date and time as YYYY-MM-DD HH:mm:ss (Vietnam time), or an ISO 8601 date-time';
+const EXPECTED =
+	'a date as YYYY-MM-DD, a date and time as YYYY-MM-DD HH:mm:ss (Vietnam time), or an ISO 8601 date-time';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -22,7 +23,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  */
 export function parseWallTime(raw: unknown, ref: FieldRef): WallTime {
 	// Expressions may hand over a Date or a Luxon DateTime ({{ $now }}) instead of text.
-	const luxon = typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function';
+	const luxon =
+		typeof raw === 'object' &&
+		raw !== null &&
+		typeof (raw as { toISO?: unknown }).toISO === 'function';
 	const value =
 		raw instanceof Date
 			? raw.toISOString()
@@ -32,11 +36,21 @@ export function parseWallTime(raw: unknown, ref: FieldRef): WallTime {
 					? raw.trim()
 					: raw;
 	if (typeof value !== 'string') throw invalidInput(ref, EXPECTED, raw);
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value);
+	const match =
+		/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+			value,
+		);
 	if (!match) throw invalidInput(ref, EXPECTED, raw);
 	const [, y, mo, d, h, mi, s, zone] = match;
 	if (zone && h === undefined) throw invalidInput(ref, EXPECTED, raw);
-	const fields = [Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)];
+	const fields = [
+		Number(y),
+		Number(mo),
+		Number(d),
+		Number(h ?? 0),
+		Number(mi ?? 0),
+		Number(s ?? 0),
+	];
 	const utc = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5]);
 	const check = new Date(utc);
 	const valid =
@@ -53,7 +67,8 @@ export function parseWallTime(raw: unknown, ref: FieldRef): WallTime {
 		const offset =
 			zone.toUpperCase() === 'Z'
 				? 0
-				: (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+				: (zone.startsWith('-') ? -1 : 1) *
+					(Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
 		wall = utc + (VIETNAM_OFFSET_MINUTES - offset) * 60_000;
 	}
 	const t = new Date(wall);
@@ -67,7 +82,6 @@ export function parseWallTime(raw: unknown, ref: FieldRef): WallTime {
 export function toDateTime(wall: WallTime, endOfDay: boolean): string {
 	return `${wall.date} ${wall.time ?? (endOfDay ? '23:59:59' : '00:00:00')}`;
 }
-
 
 /** An instant as SePay's `YYYY-MM-DD HH:mm:ss` in Vietnam time. */
 export function formatVietnamTime(instantMs: number): string {

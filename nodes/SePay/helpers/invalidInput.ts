@@ -16,7 +16,12 @@ function shorten(text: string): string {
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function invalid(source: InvoiceSource, where: string, shown: string, expected: string): NodeOperationError {
+function invalid(
+	source: InvoiceSource,
+	where: string,
+	shown: string,
+	expected: string,
+): NodeOperationError {
 	return new NodeOperationError(source.node, `Invalid value for ${where}: ${shown}`, {
 		itemIndex: source.itemIndex,
 		description: `Expected ${expected}.`,
@@ -26,7 +31,12 @@ function invalid(source: InvoiceSource, where: string, shown: string, expected: 
 /** A bad input value: names the field and the expected form, before any request is sent. */
 export function invalidInput(ref: FieldRef, expected: string, value: unknown): NodeOperationError {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return invalid(ref, `"${ref.field}"`, text === undefined ? String(value) : shorten(text), expected);
+	return invalid(
+		ref,
+		`"${ref.field}"`,
+		text === undefined ? String(value) : shorten(text),
+		expected,
+	);
 }
 
 /**

@@ -3,7 +3,9 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { searchBankAccounts } from './searchBankAccounts';
 
 /** Bank accounts as options (for multi-selects such as a webhook's accounts), all pages. */
-export async function getBankAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getBankAccounts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const options: INodePropertyOptions[] = [];
 	let token: string | undefined;
 	// Companies have a handful of accounts; the cap only guards against a server that never ends.

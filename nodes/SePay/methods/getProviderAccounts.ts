@@ -6,16 +6,23 @@ import { einvoiceApiRequestAllItems } from '../transport';
 function optionOf(account: IDataObject): INodePropertyOptions {
 	const id = String(account.id ?? '');
 	const provider = String(account.provider ?? '').trim() || 'provider';
-	const approved = account.tax_authority_approved_date ? `approved ${String(account.tax_authority_approved_date)}` : 'approval date unknown';
+	const approved = account.tax_authority_approved_date
+		? `approved ${String(account.tax_authority_approved_date)}`
+		: 'approval date unknown';
 	return {
 		name: `${provider} · ${id}${account.active === false ? ' (inactive)' : ''}`,
 		value: id,
-		description: account.active === false ? 'Inactive: SePay does not issue invoices with it' : `Active, ${approved}`,
+		description:
+			account.active === false
+				? 'Inactive: SePay does not issue invoices with it'
+				: `Active, ${approved}`,
 	};
 }
 
 /** eInvoice provider accounts, active ones first (GET /v1/provider-accounts, every page). */
-export async function getProviderAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getProviderAccounts(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const accounts = await einvoiceApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/provider-accounts' },

@@ -6,7 +6,10 @@ import { getTemplates } from './getTemplates';
 import { getVaPrefixes, getVaTerminals } from './getVaOrderOptions';
 
 /** Option lists loaded from SePay, one function per list (see the files beside this one). */
-export const loadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {
+export const loadOptions: Record<
+	string,
+	(this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>
+> = {
 	getBankAccounts,
 	getProviderAccounts,
 	getTemplates,

@@ -28,7 +28,8 @@ export async function searchBankAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const authentication = (this.getCurrentNodeParameter('authentication') ?? 'apiToken') as BankingAuthentication;
+	const authentication = (this.getCurrentNodeParameter('authentication') ??
+		'apiToken') as BankingAuthentication;
 	const page = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
 	const search = (filter ?? '').trim();
 	const qs: IDataObject = authentication === 'apiToken' && search ? { q: search } : {};
@@ -41,6 +42,9 @@ export async function searchBankAccounts(
 	const needle = search.toLowerCase();
 	const results = records
 		.map((account) => ({ name: labelOf(account), value: String(account.id) }))
-		.filter((result) => authentication === 'apiToken' || !needle || result.name.toLowerCase().includes(needle));
+		.filter(
+			(result) =>
+				authentication === 'apiToken' || !needle || result.name.toLowerCase().includes(needle),
+		);
 	return { results, paginationToken: nextPage !== undefined ? String(nextPage) : undefined };
 }

@@ -17,8 +17,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: [
 			{ name: 'Order Paid', value: 'ORDER_PAID', description: 'A one-time payment succeeded' },
-			{ name: 'Renewal Order Paid', value: 'RENEWAL_ORDER_PAID', description: 'A recurring payment succeeded (if SePay sends it)' },
-			{ name: 'Transaction Voided', value: 'TRANSACTION_VOID', description: 'A card payment was voided' },
+			{
+				name: 'Renewal Order Paid',
+				value: 'RENEWAL_ORDER_PAID',
+				description: 'A recurring payment succeeded (if SePay sends it)',
+			},
+			{
+				name: 'Transaction Voided',
+				value: 'TRANSACTION_VOID',
+				description: 'A card payment was voided',
+			},
 		],
 		default: ['ORDER_PAID'],
 		required: true,
@@ -64,7 +72,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'deduplicate',
 				type: 'boolean',
 				default: true,
-				description: 'Whether a notification SePay sends again (same type, order and transaction) starts the workflow only once',
+				description:
+					'Whether a notification SePay sends again (same type, order and transaction) starts the workflow only once',
 			},
 		],
 	},

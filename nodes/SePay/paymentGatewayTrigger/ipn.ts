@@ -10,7 +10,8 @@ import { parseNotification } from './notification';
 export const SEEN_NOTIFICATIONS_KEY = 'seenNotifications';
 
 async function expectedSecret(context: IWebhookFunctions): Promise<string> {
-	if (context.getNodeParameter('secretSource', 'credential') === 'custom') return String(context.getNodeParameter('ipnSecret', ''));
+	if (context.getNodeParameter('secretSource', 'credential') === 'custom')
+		return String(context.getNodeParameter('ipnSecret', ''));
 	const credentials = await context.getCredentials(PAYMENT_GATEWAY_CREDENTIAL_TYPE);
 	return String(credentials.secretKey ?? '');
 }
@@ -31,7 +32,9 @@ export async function handleNotification(this: IWebhookFunctions): Promise<IWebh
 	const given = this.getHeaderData()['x-secret-key'];
 	const header = Array.isArray(given) ? given[0] : given;
 	if (secret === '' || typeof header !== 'string' || !safeEqual(header, secret)) {
-		this.logger.debug('SePay Payment Gateway Trigger rejected a notification without the right X-Secret-Key');
+		this.logger.debug(
+			'SePay Payment Gateway Trigger rejected a notification without the right X-Secret-Key',
+		);
 		return reject(this, 401);
 	}
 	const parsed = parseNotification(this.getBodyData());
@@ -42,7 +45,15 @@ export async function handleNotification(this: IWebhookFunctions): Promise<IWebh
 	const events = this.getNodeParameter('events', ['ORDER_PAID']) as string[];
 	if (!events.includes(parsed.type)) return acknowledge(this);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	if (options.deduplicate !== false && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_NOTIFICATIONS_KEY, nodeKeyOf(this), parsed.key)) {
+	if (
+		options.deduplicate !== false &&
+		isDuplicateDelivery(
+			this.getWorkflowStaticData('node'),
+			SEEN_NOTIFICATIONS_KEY,
+			nodeKeyOf(this),
+			parsed.key,
+		)
+	) {
 		return acknowledge(this);
 	}
 	return answer(this, 200, SEPAY_SUCCESS, [[{ json: parsed.payload }]]);

@@ -2,10 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { NOTIFICATION_TYPES } from './description';
 
-export type Parsed = { ok: true; payload: IDataObject; type: string; key: string } | { ok: false; reason: string };
+export type Parsed =
+	| { ok: true; payload: IDataObject; type: string; key: string }
+	| { ok: false; reason: string };
 
 function record(value: unknown): IDataObject | undefined {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -22,11 +26,18 @@ export function parseNotification(body: unknown): Parsed {
 	const payload = record(body);
 	if (!payload) return { ok: false, reason: 'not a JSON object' };
 	const type = text(payload.notification_type);
-	if (!type || !NOTIFICATION_TYPES.includes(type.toUpperCase())) return { ok: false, reason: `unknown notification_type ${String(type)}` };
+	if (!type || !NOTIFICATION_TYPES.includes(type.toUpperCase()))
+		return { ok: false, reason: `unknown notification_type ${String(type)}` };
 	const order = record(payload.order);
 	const orderKey = text(order?.order_id) ?? text(order?.order_invoice_number);
 	if (!order || !orderKey) return { ok: false, reason: 'no order' };
 	const transaction = record(payload.transaction);
-	const transactionKey = text(transaction?.transaction_id) ?? text(transaction?.id) ?? text(payload.timestamp) ?? '';
-	return { ok: true, payload, type: type.toUpperCase(), key: `${type.toUpperCase()}:${orderKey}:${transactionKey}` };
+	const transactionKey =
+		text(transaction?.transaction_id) ?? text(transaction?.id) ?? text(payload.timestamp) ?? '';
+	return {
+		ok: true,
+		payload,
+		type: type.toUpperCase(),
+		key: `${type.toUpperCase()}:${orderKey}:${transactionKey}`,
+	};
 }

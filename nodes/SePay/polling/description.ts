@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty, simplifyOption } from '../transactions/filters.description';
+import { DEFAULT_LOOK_BACK_MINUTES } from './catchUp';
+import {
+	directionProperty,
+	filtersProperty,
+	simplifyOption,
+} from '../transactions/filters.description';
 
 export const pollingProperties: INodeProperties[] = [
 	{
@@ -22,6 +27,36 @@ export const pollingProperties: INodeProperties[] = [
 		],
 		default: 'apiToken',
 	},
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Every New Transaction',
+				value: 'everything',
+				description: 'Each transaction SePay lists after the previous poll',
+			},
+			{
+				name: 'Only What the Webhook Missed',
+				value: 'missed',
+				description:
+					'For a workflow that also has a SePay Trigger: re-reads the look-back window on every poll and emits only transactions no trigger of this workflow has started it for',
+			},
+		],
+		default: 'everything',
+	},
+	{
+		displayName: 'Look Back (Minutes)',
+		name: 'lookBackMinutes',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1380 },
+		default: DEFAULT_LOOK_BACK_MINUTES,
+		description:
+			"How far before the previous poll each poll reads again. The default covers SePay's webhook retries (about 33 minutes) with a margin.",
+		displayOptions: { show: { mode: ['missed'] } },
+	},
 	directionProperty,
 	filtersProperty,
 	{
@@ -30,8 +65,6 @@ export const pollingProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			simplifyOption,
-		],
+		options: [simplifyOption],
 	},
 ];

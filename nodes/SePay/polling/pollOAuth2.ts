@@ -1,9 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { sepayApiRequestAllItems } from '../transport';
-import { SeenIds } from '../transactions/dedup';
 import { MAX_PER_POLL } from './pollApiV2';
-import { manualSample } from './sample';
 import type { PollState } from './state';
 import { datePart, daysBefore, vietnamDate } from '../helpers/dates';
 
@@ -11,7 +9,6 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = Math.ceil(MAX_PER_POLL / PAGE_SIZE);
 /** The window starts this many days before the newest transaction seen, for late bank postings. */
 const OVERLAP_DAYS = 1;
-const RECENT_IDS = 1_000;
 
 function numericId(record: IDataObject): number | undefined {
 	const id = Number(record.id);
@@ -22,7 +19,11 @@ function numericId(record: IDataObject): number | undefined {
  * Every transaction of the window from `fromDate`. When pages come newest first (as SePay's list
  * does), reading stops at the first full page with nothing newer than `maxId`.
  */
-async function windowRecords(context: IPollFunctions, fromDate: string, maxId: number): Promise<IDataObject[]> {
+async function windowRecords(
+	context: IPollFunctions,
+	fromDate: string,
+	maxId: number,
+): Promise<IDataObject[]> {
 	return await sepayApiRequestAllItems.call(
 		context,
 		'oAuth2',
@@ -35,7 +36,11 @@ async function windowRecords(context: IPollFunctions, fromDate: string, maxId: n
 			lastNeeded: (page) => {
 				const first = numericId(page[0]) ?? 0;
 				const last = numericId(page[page.length - 1]) ?? 0;
-				return page.length >= PAGE_SIZE && first > last && !page.some((record) => (numericId(record) ?? Infinity) > maxId);
+				return (
+					page.length >= PAGE_SIZE &&
+					first > last &&
+					!page.some((record) => (numericId(record) ?? Infinity) > maxId)
+				);
 			},
 		},
 	);
@@ -45,9 +50,7 @@ async function windowRecords(context: IPollFunctions, fromDate: string, maxId: n
  * OAuth2 API (no since_id): a date window from a day before the newest transaction seen, and
  * SePay's numeric ids (they only grow) to tell new from seen. Returns new transactions, oldest first.
  */
-export async function pollOAuth2(this: IPollFunctions, state: PollState, manual: boolean): Promise<IDataObject[]> {
-	if (manual) return await manualSample.call(this, 'oAuth2');
-
+export async function pollOAuth2(this: IPollFunctions, state: PollState): Promise<IDataObject[]> {
 	const today = vietnamDate(Date.now());
 	if (!state.initialized) {
 		// First activation starts from "now": the highest id of the last day or so, nothing emitted.
@@ -61,16 +64,15 @@ export async function pollOAuth2(this: IPollFunctions, state: PollState, manual:
 	const maxId = state.maxId ?? 0;
 	const from = daysBefore(state.windowDate ?? today, OVERLAP_DAYS);
 	const records = await windowRecords(this, from, maxId);
-	const seen = new SeenIds(state, 'recentIds', RECENT_IDS);
+	// Records without a numeric id are all kept: the workflow's memory tells the ones seen before.
 	const fresh = records
 		.filter((record) => {
 			const id = numericId(record);
-			return id === undefined ? !seen.has(record.id) : id > maxId;
+			return id === undefined || id > maxId;
 		})
 		.sort((a, b) => (numericId(a) ?? 0) - (numericId(b) ?? 0));
 	if (fresh.length === 0) return [];
 
-	seen.add(...fresh.map((record) => record.id));
 	state.maxId = fresh.reduce((max, record) => Math.max(max, numericId(record) ?? max), maxId);
 	const newestDate = fresh
 		.map((record) => datePart(record.transaction_date))

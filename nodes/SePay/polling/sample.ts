@@ -7,7 +7,10 @@ import type { BankingAuthentication } from '../transport';
 export const MANUAL_SAMPLE = 10;
 
 /** A manual test run: the latest transactions, oldest first, whatever the cursor (left untouched). */
-export async function manualSample(this: IPollFunctions, authentication: BankingAuthentication): Promise<IDataObject[]> {
+export async function manualSample(
+	this: IPollFunctions,
+	authentication: BankingAuthentication,
+): Promise<IDataObject[]> {
 	const latest = await sepayApiRequestAllItems.call(
 		this,
 		authentication,

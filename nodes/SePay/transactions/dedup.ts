@@ -6,27 +6,6 @@ import { IdMemory, MEMORY_CAPACITY, type MemoryOptions } from './idMemory';
 export const DEDUP_CAPACITY = MEMORY_CAPACITY;
 
 /**
- * Transaction ids seen before, kept in static data (see idMemory.ts): compact, aged out after a
- * day, at most `capacity`. Ids are compared as text.
- */
-export class SeenIds {
-	private readonly memory: IdMemory;
-
-	constructor(store: IDataObject, key: string, capacity = DEDUP_CAPACITY, scope?: string, options: MemoryOptions = {}) {
-		this.memory = new IdMemory(store, key, scope, { ...options, capacity });
-	}
-
-	has(id: unknown): boolean {
-		return this.memory.has(String(id));
-	}
-
-	/** Remembers ids; writes back to static data once (one save, one change flag). */
-	add(...ids: unknown[]): void {
-		this.memory.add(...ids.map(String));
-	}
-}
-
-/**
  * Whether this transaction id was seen before by this trigger; if not, remembers it.
  *
  * `nodeKey` (workflow and node) lets this process keep its index between deliveries: n8n hands

@@ -31,15 +31,22 @@ export function readFilters(direction: unknown, filters: IDataObject): Transacti
 		maxAmount: optionalNumber(filters.maxAmount) || undefined,
 		onlyWithPaymentCode: filters.onlyWithPaymentCode === true,
 		paymentCodePrefixes: splitList(filters.paymentCodePrefix).map((prefix) => prefix.toLowerCase()),
-		contentContains: String(filters.contentContains ?? '').trim().toLowerCase(),
+		contentContains: String(filters.contentContains ?? '')
+			.trim()
+			.toLowerCase(),
 	};
 }
 
 /** Whether a transaction (in the one compact shape) passes every filter the user set. */
-export function matchesFilters(transaction: SimpleTransaction, filters: TransactionFilters): boolean {
+export function matchesFilters(
+	transaction: SimpleTransaction,
+	filters: TransactionFilters,
+): boolean {
 	if (filters.direction !== 'both' && transaction.direction !== filters.direction) return false;
 	if (filters.accountNumbers.length > 0) {
-		const own = [transaction.bankAccountNumber, transaction.subAccount].filter((n): n is string => !!n);
+		const own = [transaction.bankAccountNumber, transaction.subAccount].filter(
+			(n): n is string => !!n,
+		);
 		if (!own.some((number) => filters.accountNumbers.includes(number))) return false;
 	}
 	const amount = transaction.amount ?? 0;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { processShared } from '../helpers/processShared';
+
 /**
  * A compact, age-bounded memory of string keys (transaction ids) kept in n8n static data, shared
  * by whatever nodes name the same store and key (nothing here is specific to one node).
@@ -63,10 +65,15 @@ function slotOf(text: string): Slot {
 
 /** The stored text is what this process knows, judged by length and both ends (O(1)). */
 function unchanged(slot: Slot, stored: string): boolean {
-	return stored.length === slot.length && stored.slice(0, EDGE) === slot.head && stored.slice(-EDGE) === slot.tail;
+	return (
+		stored.length === slot.length &&
+		stored.slice(0, EDGE) === slot.head &&
+		stored.slice(-EDGE) === slot.tail
+	);
 }
 
-const indexes = new Map<string, Index>();
+/** The process-wide indexes (see processShared: n8n may load this file more than once). */
+const indexes = processShared('idMemory.indexes.v1', () => new Map<string, Index>());
 
 /** A decimal id as SePay sends it (no sign, no leading zero, exact as a JS number). */
 const CANONICAL_DECIMAL = /^[1-9][0-9]{0,14}$/;
@@ -86,7 +93,9 @@ function encode(key: string): string {
 function decode(text: string): string {
 	if (!text.startsWith(LITERAL)) return String(parseInt(text, 36));
 	const literal = text.slice(LITERAL.length);
-	return literal.includes('\\') ? literal.replace(/\\(\\|;)/g, (_, c: string) => (c === ';' ? ',' : '\\')) : literal;
+	return literal.includes('\\')
+		? literal.replace(/\\(\\|;)/g, (_, c: string) => (c === ';' ? ',' : '\\'))
+		: literal;
 }
 
 function keysOf(text: string): string[] {
@@ -109,7 +118,8 @@ export function storedKeys(value: unknown): string[] {
 function readStored(value: unknown): StoredMemory | undefined {
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
 	const m = value as Partial<StoredMemory>;
-	if (m.v !== 1 || typeof m.slotMs !== 'number' || !m.slots || typeof m.slots !== 'object') return undefined;
+	if (m.v !== 1 || typeof m.slotMs !== 'number' || !m.slots || typeof m.slots !== 'object')
+		return undefined;
 	return m as StoredMemory;
 }
 
@@ -179,7 +189,10 @@ export class IdMemory {
 			return;
 		}
 		const knownText = known?.text ?? '';
-		const added = known && text.length > known.length && text.startsWith(knownText) ? text.slice(knownText.length) : text;
+		const added =
+			known && text.length > known.length && text.startsWith(knownText)
+				? text.slice(knownText.length)
+				: text;
 		const extra: string[] = [];
 		for (const id of keysOf(added)) {
 			if (this.index.keys.has(id)) continue;
@@ -196,7 +209,8 @@ export class IdMemory {
 	private remember(id: string): void {
 		if (this.index.keys.has(id)) return;
 		// Make room first, while the oldest slot is still the flat text read from static data.
-		if (this.index.keys.size >= this.capacity) this.forgetOldest(this.index.keys.size - this.capacity + 1);
+		if (this.index.keys.size >= this.capacity)
+			this.forgetOldest(this.index.keys.size - this.capacity + 1);
 		const slot = this.currentSlot();
 		const piece = encode(id) + SEP;
 		const record = this.index.slots.get(slot);
@@ -213,7 +227,8 @@ export class IdMemory {
 
 	private oldestSlot(): number | undefined {
 		let oldest: number | undefined;
-		for (const slot of this.index.slots.keys()) if (oldest === undefined || slot < oldest) oldest = slot;
+		for (const slot of this.index.slots.keys())
+			if (oldest === undefined || slot < oldest) oldest = slot;
 		return oldest;
 	}
 
@@ -246,10 +261,12 @@ export class IdMemory {
 		const oldest = this.currentSlot() - Math.ceil(this.horizonMs / this.index.slotMs);
 		for (const [slot, record] of [...this.index.slots]) {
 			if (slot > oldest) continue;
-			for (const id of keysOf(record.text)) if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
+			for (const id of keysOf(record.text))
+				if (this.index.keys.get(id) === slot) this.index.keys.delete(id);
 			this.index.slots.delete(slot);
 		}
-		if (this.index.keys.size > this.capacity) this.forgetOldest(this.index.keys.size - this.capacity);
+		if (this.index.keys.size > this.capacity)
+			this.forgetOldest(this.index.keys.size - this.capacity);
 	}
 
 	has(id: string): boolean {

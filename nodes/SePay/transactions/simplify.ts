@@ -53,7 +53,8 @@ export function simplifyTransaction(record: IDataObject): SimpleTransaction {
 	const amountIn = looseNumber(record.amount_in) ?? 0;
 	const amountOut = looseNumber(record.amount_out) ?? 0;
 	const type = String(record.transfer_type ?? '').toLowerCase();
-	const direction = type === 'in' || type === 'out' ? type : amountOut > 0 && amountIn === 0 ? 'out' : 'in';
+	const direction =
+		type === 'in' || type === 'out' ? type : amountOut > 0 && amountIn === 0 ? 'out' : 'in';
 	return {
 		id: sepayId(record.id),
 		date: looseText(record.transaction_date),

@@ -8,7 +8,10 @@ import type { SePayRequest } from './request';
 import type { SePayContext } from './send';
 
 /** Page-size parameter per API: API v2 and eInvoice use per_page, the OAuth2 API uses limit. */
-const PAGE_SIZE_PARAM: Record<BankingAuthentication, string> = { apiToken: 'per_page', oAuth2: 'limit' };
+const PAGE_SIZE_PARAM: Record<BankingAuthentication, string> = {
+	apiToken: 'per_page',
+	oAuth2: 'limit',
+};
 
 /** Pages of a banking list endpoint: its records (all, or `limit`), SePay's total, where to go on. */
 export async function sepayApiRequestPages(
@@ -45,7 +48,10 @@ export async function einvoiceApiRequestAllItems(
 ): Promise<IDataObject[]> {
 	return await paginate(
 		async (page, perPage) =>
-			await einvoiceApiRequest.call(this, { ...request, qs: { ...request.qs, page, per_page: perPage } }),
+			await einvoiceApiRequest.call(this, {
+				...request,
+				qs: { ...request.qs, page, per_page: perPage },
+			}),
 		options,
 	);
 }

@@ -26,7 +26,9 @@ const EINVOICE_ROOTS: Record<string, string> = {
 /** The credential's custom root without trailing slashes, or undefined when it is not custom. */
 export function customRoot(credentials: ICredentialDataDecryptedObject): string | undefined {
 	if (credentials.environment !== 'custom') return undefined;
-	const root = String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	const root = String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\/[^/]+/i.test(root)) {
 		throw new Error(
 			`The credential's Base URL "${root}" is not a valid URL: expected something like https://example.com or http://127.0.0.1:4010`,

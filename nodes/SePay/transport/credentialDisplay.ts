@@ -9,6 +9,9 @@ import type { ICredentialsDisplayOptions } from 'n8n-workflow';
  * resource's credential list holds its own credential type only. Add a new API family's value
  * to the list a node passes; every other credential then hides for it.
  */
-export function credentialShownFor(own: string[], allValues: readonly string[]): ICredentialsDisplayOptions {
+export function credentialShownFor(
+	own: string[],
+	allValues: readonly string[],
+): ICredentialsDisplayOptions {
 	return { hide: { authentication: allValues.filter((value) => !own.includes(value)) } };
 }

@@ -31,7 +31,8 @@ const FORBIDDEN_ADVICE: Record<ApiFamily, string> = {
 	apiToken: 'The API token may not use this resource.',
 	oAuth2:
 		'The OAuth2 app lacks the scope for this operation, or the SePay user who connected it lacks the permission (Company needs an Admin). Ask SePay to grant the scope, then reconnect the credential.',
-	einvoice: 'Check the eInvoice account: its quota may be used up or the provider account may not be active.',
+	einvoice:
+		'Check the eInvoice account: its quota may be used up or the provider account may not be active.',
 	paymentGateway: 'The merchant may not use this API (ask SePay to enable it or whitelist the IP).',
 };
 
@@ -58,29 +59,54 @@ function summaryFor(failure: Failure, context: ErrorContext): { message: string;
 			};
 		}
 		return {
-			message: context.family === 'oAuth2' ? 'Could not authorize with SePay OAuth2' : `The request to ${service} failed`,
-			advice: context.family === 'oAuth2' ? UNAUTHORIZED_ADVICE.oAuth2 : 'Try again; if it persists, check the credential.',
+			message:
+				context.family === 'oAuth2'
+					? 'Could not authorize with SePay OAuth2'
+					: `The request to ${service} failed`,
+			advice:
+				context.family === 'oAuth2'
+					? UNAUTHORIZED_ADVICE.oAuth2
+					: 'Try again; if it persists, check the credential.',
 		};
 	}
-	if (status === 401) return { message: `${service} rejected the credentials (401)`, advice: UNAUTHORIZED_ADVICE[context.family] };
-	if (status === 403) return { message: `${service} refused access (403)`, advice: FORBIDDEN_ADVICE[context.family] };
-	if (status === 404) return { message: `${service} found no such record (404)`, advice: 'Check the ID.' };
-	if (status === 409) return { message: `${service} says the record already exists (409)`, advice: 'Use another reference, or fetch the existing record.' };
+	if (status === 401)
+		return {
+			message: `${service} rejected the credentials (401)`,
+			advice: UNAUTHORIZED_ADVICE[context.family],
+		};
+	if (status === 403)
+		return { message: `${service} refused access (403)`, advice: FORBIDDEN_ADVICE[context.family] };
+	if (status === 404)
+		return { message: `${service} found no such record (404)`, advice: 'Check the ID.' };
+	if (status === 409)
+		return {
+			message: `${service} says the record already exists (409)`,
+			advice: 'Use another reference, or fetch the existing record.',
+		};
 	if (status === 429) {
 		return {
 			message: `${service} is still rate limiting after ${context.rateLimitRetries} retries (429)`,
-			advice: 'SePay allows 3 requests per second per IP. Process fewer items at once, wait a moment, or enable Retry On Fail with a wait.',
+			advice:
+				'SePay allows 3 requests per second per IP. Process fewer items at once, wait a moment, or enable Retry On Fail with a wait.',
 		};
 	}
-	if (status >= 500) return { message: `${service} had a server problem (${status})`, advice: 'Try again later.' };
-	return { message: `${service} rejected the request (${status})`, advice: 'Check the values sent.' };
+	if (status >= 500)
+		return { message: `${service} had a server problem (${status})`, advice: 'Try again later.' };
+	return {
+		message: `${service} rejected the request (${status})`,
+		advice: 'Check the values sent.',
+	};
 }
 
 /** A NodeApiError that keeps SePay's code and message, adds what to do, and holds no secret. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
 	const { message, advice } = summaryFor(failure, context);
 	const sepay = sepayErrorOf(failure.data);
-	const said = [sepay.code ? `[${sepay.code}]` : '', sepay.message ?? '', sepay.fields ? `(${sepay.fields})` : '']
+	const said = [
+		sepay.code ? `[${sepay.code}]` : '',
+		sepay.message ?? '',
+		sepay.fields ? `(${sepay.fields})` : '',
+	]
 		.filter(Boolean)
 		.join(' ');
 	const fallback = failure.status === undefined && failure.message ? failure.message : '';
@@ -89,7 +115,11 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 	const shownMessage = scrub(sepay.code ? `${message}: ${sepay.code}` : message);
 	const error = new NodeApiError(
 		node,
-		{ message: shownMessage, code: sepay.code ?? null, sepayMessage: sepay.message ? scrub(sepay.message) : null } as JsonObject,
+		{
+			message: shownMessage,
+			code: sepay.code ?? null,
+			sepayMessage: sepay.message ? scrub(sepay.message) : null,
+		} as JsonObject,
 		{
 			message: shownMessage,
 			description: scrub(description),
@@ -118,6 +148,9 @@ export function failureOf(error: unknown): FailureData {
 	return {
 		status: Number.isInteger(status) && status >= 100 ? status : undefined,
 		code: typeof response.code === 'string' && response.code ? response.code : undefined,
-		sepayMessage: typeof response.sepayMessage === 'string' && response.sepayMessage ? response.sepayMessage : undefined,
+		sepayMessage:
+			typeof response.sepayMessage === 'string' && response.sepayMessage
+				? response.sepayMessage
+				: undefined,
 	};
 }

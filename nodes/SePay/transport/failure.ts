@@ -38,11 +38,21 @@ export function readFailure(error: unknown): Failure {
 			};
 		}
 		if (current.code === 'EAUTH') {
-			return { headers: {}, data: current.body, tokenRefused: true, message: String(current.message ?? '') };
+			return {
+				headers: {},
+				data: current.body,
+				tokenRefused: true,
+				message: String(current.message ?? ''),
+			};
 		}
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) networkCode = current.code;
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code))
+			networkCode = current.code;
 		// n8n's request helper rethrows a dropped connection as NodeApiError with httpCode "ECONNRESET".
-		if (!networkCode && typeof current.httpCode === 'string' && /^E[A-Z_]+$/.test(current.httpCode)) {
+		if (
+			!networkCode &&
+			typeof current.httpCode === 'string' &&
+			/^E[A-Z_]+$/.test(current.httpCode)
+		) {
 			networkCode = current.httpCode;
 		}
 		current = current.cause as typeof current;
@@ -51,9 +61,18 @@ export function readFailure(error: unknown): Failure {
 	const wrapper = (error ?? {}) as IDataObject & { context?: IDataObject; messages?: unknown[] };
 	const httpCode = Number(wrapper.httpCode);
 	const status = Number.isInteger(httpCode) && httpCode >= 100 ? httpCode : undefined;
-	const texts = [wrapper.message, ...(Array.isArray(wrapper.messages) ? wrapper.messages : [])].map(String);
-	networkCode ??= status === undefined ? texts.join(' ').match(/\b(E[A-Z]{3,}[A-Z_]*)\b/)?.[1] : undefined;
-	if (networkCode === 'EAUTH') return { headers: {}, data: wrapper.context?.data, tokenRefused: true, message: String(wrapper.message ?? '') };
+	const texts = [wrapper.message, ...(Array.isArray(wrapper.messages) ? wrapper.messages : [])].map(
+		String,
+	);
+	networkCode ??=
+		status === undefined ? texts.join(' ').match(/\b(E[A-Z]{3,}[A-Z_]*)\b/)?.[1] : undefined;
+	if (networkCode === 'EAUTH')
+		return {
+			headers: {},
+			data: wrapper.context?.data,
+			tokenRefused: true,
+			message: String(wrapper.message ?? ''),
+		};
 	return {
 		status,
 		headers: {},
@@ -63,7 +82,9 @@ export function readFailure(error: unknown): Failure {
 	};
 }
 
-export function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+export function lowerCaseHeaders(
+	headers: Record<string, unknown> | undefined,
+): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers ?? {})) {
 		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
@@ -90,15 +111,25 @@ export function sepayErrorOf(data: unknown): { code?: string; message?: string; 
 		return typeof data === 'string' && data.trim() ? { message: data.trim().slice(0, 300) } : {};
 	}
 	const body = data as IDataObject;
-	const nested = (typeof body.error === 'object' && body.error !== null ? body.error : {}) as IDataObject;
-	const messages = (typeof body.messages === 'object' && body.messages !== null ? body.messages : {}) as IDataObject;
-	const code = firstString(body.error_code, nested.code, typeof body.error === 'string' ? body.error : undefined, body.code);
+	const nested = (
+		typeof body.error === 'object' && body.error !== null ? body.error : {}
+	) as IDataObject;
+	const messages = (
+		typeof body.messages === 'object' && body.messages !== null ? body.messages : {}
+	) as IDataObject;
+	const code = firstString(
+		body.error_code,
+		nested.code,
+		typeof body.error === 'string' ? body.error : undefined,
+		body.code,
+	);
 	const message = firstString(body.message, nested.message, body.error_description, messages.error);
 	return { code, message, fields: fieldErrors(body.errors ?? nested.errors ?? nested.details) };
 }
 
 function firstString(...values: unknown[]): string | undefined {
-	for (const value of values) if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	for (const value of values)
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
 	return undefined;
 }
 
@@ -106,7 +137,11 @@ function firstString(...values: unknown[]): string | undefined {
 function fieldErrors(errors: unknown): string | undefined {
 	if (!errors || typeof errors !== 'object') return undefined;
 	const parts = Object.entries(errors as IDataObject).map(([field, value]) => {
-		const text = Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		const text = Array.isArray(value)
+			? value.join(', ')
+			: typeof value === 'object'
+				? JSON.stringify(value)
+				: String(value);
 		return `${field}: ${text}`;
 	});
 	return parts.length ? parts.join('; ') : undefined;

@@ -1,4 +1,8 @@
-export { sepayApiRequestAllItems, sepayApiRequestPages, einvoiceApiRequestAllItems } from './allItems';
+export {
+	sepayApiRequestAllItems,
+	sepayApiRequestPages,
+	einvoiceApiRequestAllItems,
+} from './allItems';
 export { sepayApiRequest, einvoiceApiRequest } from './request';
 export type { SePayRequest } from './request';
 export { paginate, readPages, MAX_PAGES } from './pagination';

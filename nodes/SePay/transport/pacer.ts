@@ -42,9 +42,13 @@ function scheduleOf(key: string): Schedule {
 /** Books the next free slot for a call asking at `now`. */
 function reserve(schedule: Schedule, size: number, windowMs: number, now: number): Call {
 	let slot = Math.max(now, schedule.notBefore);
-	const previous = schedule.recent.length >= size ? schedule.recent[schedule.recent.length - size] : undefined;
+	const previous =
+		schedule.recent.length >= size ? schedule.recent[schedule.recent.length - size] : undefined;
 	if (previous) {
-		const earliest = previous.end !== undefined ? previous.end + windowMs : previous.start + windowMs * SAFETY_MARGIN;
+		const earliest =
+			previous.end !== undefined
+				? previous.end + windowMs
+				: previous.start + windowMs * SAFETY_MARGIN;
 		slot = Math.max(slot, earliest);
 	}
 	const call: Call = { start: slot };

@@ -48,7 +48,11 @@ export function readPage(body: IDataObject): Page {
 		const meta = (body.meta ?? {}) as IDataObject;
 		const pagination = (meta.pagination ?? meta) as IDataObject;
 		const lastPageKey = pagination.last_page !== undefined ? 'last_page' : 'page_count';
-		return { records: data as IDataObject[], hasMore: hasMore(pagination, lastPageKey), total: totalOf(pagination) };
+		return {
+			records: data as IDataObject[],
+			hasMore: hasMore(pagination, lastPageKey),
+			total: totalOf(pagination),
+		};
 	}
 	const wrapped = (data ?? {}) as IDataObject;
 	const items = Array.isArray(wrapped.items) ? (wrapped.items as IDataObject[]) : [];
@@ -88,7 +92,11 @@ export async function readPages(
 	if (wanted === 0) return { records: [] };
 	// Page size stays fixed across pages: changing it would shift the offsets. A filter kept
 	// here needs full pages whatever the limit.
-	const perPage = Math.min(options.perPage ?? 100, options.returnAll || options.keep ? Infinity : wanted, 100);
+	const perPage = Math.min(
+		options.perPage ?? 100,
+		options.returnAll || options.keep ? Infinity : wanted,
+		100,
+	);
 	const firstPage = options.firstPage ?? 1;
 	const lastPage = firstPage - 1 + (options.maxPages ?? MAX_PAGES);
 	const seen = new Set<string>();

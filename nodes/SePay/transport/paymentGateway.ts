@@ -35,14 +35,26 @@ export function checkoutUrl(credentials: ICredentialDataDecryptedObject): string
 	return CHECKOUT_URLS[String(credentials.environment)] ?? CHECKOUT_URLS.production;
 }
 
-export async function paymentGatewayCredentials(context: SePayContext): Promise<ICredentialDataDecryptedObject> {
+export async function paymentGatewayCredentials(
+	context: SePayContext,
+): Promise<ICredentialDataDecryptedObject> {
 	return await context.getCredentials(PAYMENT_GATEWAY_CREDENTIAL_TYPE);
 }
 
 /** A call to the Payment Gateway order API (Basic merchant ID : secret key); the whole body back. */
-export async function paymentGatewayApiRequest(this: SePayContext, request: SePayRequest): Promise<IDataObject> {
+export async function paymentGatewayApiRequest(
+	this: SePayContext,
+	request: SePayRequest,
+): Promise<IDataObject> {
 	const credentials = await paymentGatewayCredentials(this);
-	return await send(this, PAYMENT_GATEWAY_CREDENTIAL_TYPE, 'paymentGateway', paymentGatewayApiRoot(credentials), credentials, request);
+	return await send(
+		this,
+		PAYMENT_GATEWAY_CREDENTIAL_TYPE,
+		'paymentGateway',
+		paymentGatewayApiRoot(credentials),
+		credentials,
+		request,
+	);
 }
 
 /** Every order (or `limit` of them) of a Payment Gateway list, page by page (`page`, `per_page` ≤ 100). */
@@ -52,7 +64,11 @@ export async function paymentGatewayApiRequestAllItems(
 	options: PageOptions,
 ): Promise<IDataObject[]> {
 	return await paginate(
-		async (page, perPage) => await paymentGatewayApiRequest.call(this, { ...request, qs: { ...request.qs, page, per_page: perPage } }),
+		async (page, perPage) =>
+			await paymentGatewayApiRequest.call(this, {
+				...request,
+				qs: { ...request.qs, page, per_page: perPage },
+			}),
 		options,
 	);
 }

@@ -35,7 +35,12 @@ export async function renewToken(
 		const data = await context.getCredentials(credentialType);
 		const stored = context.getNode().credentials?.[credentialType];
 		return {
-			credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data: { ...data, accessToken: '' } },
+			credentialsDecrypted: {
+				id: stored?.id ?? '',
+				name: stored?.name ?? '',
+				type: credentialType,
+				data: { ...data, accessToken: '' },
+			},
 		};
 	}
 	const helpers = context.helpers as IExecuteFunctions['helpers'];

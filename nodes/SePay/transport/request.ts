@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+} from 'n8n-workflow';
 
 import { bankingApiRoot, einvoiceApiRoot, requestsPerSecond } from './baseUrl';
 import type { BankingAuthentication } from './credentialTypes';
@@ -55,7 +59,10 @@ export async function send(
 		{
 			credentialType,
 			family,
-			pace: { key: paceKey(context, credentialType, root), perSecond: requestsPerSecond(credentials) },
+			pace: {
+				key: paceKey(context, credentialType, root),
+				perSecond: requestsPerSecond(credentials),
+			},
 			secrets,
 			itemIndex: request.itemIndex,
 		},
@@ -63,12 +70,16 @@ export async function send(
 	const body: IDataObject = typeof response === 'object' && response !== null ? response : {};
 	// Some SePay APIs answer 200 with an error body; treat it like the HTTP error it is.
 	if (body.status === 'error' || body.success === false) {
-		throw toNodeApiError(context.getNode(), { status: undefined, headers: {}, data: body }, {
-			family,
-			itemIndex: request.itemIndex,
-			secrets,
-			rateLimitRetries: 0,
-		});
+		throw toNodeApiError(
+			context.getNode(),
+			{ status: undefined, headers: {}, data: body },
+			{
+				family,
+				itemIndex: request.itemIndex,
+				secrets,
+				rateLimitRetries: 0,
+			},
+		);
 	}
 	return body;
 }
@@ -81,11 +92,28 @@ export async function sepayApiRequest(
 ): Promise<IDataObject> {
 	const credentialType = CREDENTIAL_TYPE[authentication];
 	const credentials = await this.getCredentials(credentialType);
-	return await send(this, credentialType, authentication, bankingApiRoot(authentication, credentials), credentials, request);
+	return await send(
+		this,
+		credentialType,
+		authentication,
+		bankingApiRoot(authentication, credentials),
+		credentials,
+		request,
+	);
 }
 
 /** A call to the eInvoice API; returns the whole body (`{ success, data }`), errors already thrown. */
-export async function einvoiceApiRequest(this: SePayContext, request: SePayRequest): Promise<IDataObject> {
+export async function einvoiceApiRequest(
+	this: SePayContext,
+	request: SePayRequest,
+): Promise<IDataObject> {
 	const credentials = await this.getCredentials(EINVOICE_CREDENTIAL_TYPE);
-	return await send(this, EINVOICE_CREDENTIAL_TYPE, 'einvoice', einvoiceApiRoot(credentials), credentials, request);
+	return await send(
+		this,
+		EINVOICE_CREDENTIAL_TYPE,
+		'einvoice',
+		einvoiceApiRoot(credentials),
+		credentials,
+		request,
+	);
 }

@@ -69,13 +69,22 @@ async function attempt(
 		const response = (await helpers.httpRequestWithAuthentication.call(
 			context as IExecuteFunctions,
 			options.credentialType,
-			{ ...request, headers: { ...(request.headers ?? {}) }, returnFullResponse: true, ignoreHttpStatusErrors: !byN8n },
+			{
+				...request,
+				headers: { ...(request.headers ?? {}) },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: !byN8n,
+			},
 			byN8n ? undefined : renewal,
 		)) as FullResponse;
 		if (response.statusCode < 400) return { ok: true, body: response.body };
 		return {
 			ok: false,
-			failure: { status: response.statusCode, headers: lowerCaseHeaders(response.headers), data: response.body },
+			failure: {
+				status: response.statusCode,
+				headers: lowerCaseHeaders(response.headers),
+				data: response.body,
+			},
 		};
 	} catch (error) {
 		return { ok: false, failure: readFailure(error) };
@@ -115,7 +124,11 @@ export async function sendWithRetries(
 			try {
 				extra = await renewToken(this, options.credentialType, options.family, options.pace.key);
 			} catch (error) {
-				throw toNodeApiError(this.getNode(), readFailure(error), errorContext(options, rateLimitRetries));
+				throw toNodeApiError(
+					this.getNode(),
+					readFailure(error),
+					errorContext(options, rateLimitRetries),
+				);
 			}
 			continue;
 		}
@@ -139,5 +152,10 @@ export async function sendWithRetries(
 }
 
 function errorContext(options: SendOptions, rateLimitRetries: number) {
-	return { family: options.family, itemIndex: options.itemIndex, secrets: options.secrets, rateLimitRetries };
+	return {
+		family: options.family,
+		itemIndex: options.itemIndex,
+		secrets: options.secrets,
+		rateLimitRetries,
+	};
 }

@@ -12,7 +12,13 @@ export const triggerAuthenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
 	type: 'options',
-	options: [{ name: 'OAuth2', value: 'oAuth2', description: 'SePay OAuth2 API: creates and deletes the webhook' }],
+	options: [
+		{
+			name: 'OAuth2',
+			value: 'oAuth2',
+			description: 'SePay OAuth2 API: creates and deletes the webhook',
+		},
+	],
 	default: 'oAuth2',
 	// `hide`, not `show: automatic`: n8n's editor hides parameters an auth field's `show` names.
 	displayOptions: { hide: { registration: ['manual'] } },

@@ -43,7 +43,8 @@ function fromParsed(parsed: IDataObject): LosslessObject {
 	const result: LosslessObject = new Map();
 	for (const [key, value] of Object.entries(parsed)) {
 		if (typeof value === 'number') result.set(key, new JsonNumber(String(value)));
-		else if (typeof value === 'string' || typeof value === 'boolean' || value === null) result.set(key, value);
+		else if (typeof value === 'string' || typeof value === 'boolean' || value === null)
+			result.set(key, value);
 	}
 	return result;
 }
@@ -61,12 +62,17 @@ function toPayload(record: LosslessObject, fromFormFields: boolean): ParsedDeliv
 	const id = readId(record.get('id'), fromFormFields);
 	if (id === undefined) return { ok: false, reason: 'missing or invalid "id"' };
 	const transferType = record.get('transferType');
-	const direction = typeof transferType === 'string' ? transferType.trim().toLowerCase() : undefined;
-	if (direction !== 'in' && direction !== 'out') return { ok: false, reason: 'missing or invalid "transferType"' };
+	const direction =
+		typeof transferType === 'string' ? transferType.trim().toLowerCase() : undefined;
+	if (direction !== 'in' && direction !== 'out')
+		return { ok: false, reason: 'missing or invalid "transferType"' };
 	const amount = readAmount(record.get('transferAmount'));
 	// SePay gives the direction in transferType: an amount is never negative.
 	if (amount.kind !== 'value' || String(amount.value).startsWith('-')) {
-		return { ok: false, reason: 'missing or invalid "transferAmount" (expected a number of 0 or more)' };
+		return {
+			ok: false,
+			reason: 'missing or invalid "transferAmount" (expected a number of 0 or more)',
+		};
 	}
 	const balance = readAmount(record.get('accumulated'));
 	if (balance.kind === 'invalid' && record.get('accumulated') instanceof JsonNumber) {
@@ -106,7 +112,11 @@ function toPayload(record: LosslessObject, fromFormFields: boolean): ParsedDeliv
  * application/x-www-form-urlencoded from the raw bytes, or multipart/form-data from the fields
  * n8n already parsed (n8n consumes the multipart stream itself, so no raw bytes exist for it).
  */
-export function parseDelivery(raw: Buffer, contentType: string, parsedByN8n: unknown): ParsedDelivery {
+export function parseDelivery(
+	raw: Buffer,
+	contentType: string,
+	parsedByN8n: unknown,
+): ParsedDelivery {
 	const type = contentType.toLowerCase();
 	const text = raw.toString('utf8');
 	let candidate: LosslessValue | undefined;

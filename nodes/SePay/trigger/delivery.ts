@@ -1,15 +1,17 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { simplifyTransaction } from '../transactions/simplify';
+import { simplifyTransaction, type SimpleTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
-import { isDuplicateDelivery } from '../transactions/dedup';
+import { transactionKeys } from '../transactions/matching';
+import { WorkflowMemory } from '../transactions/workflowMemory';
+import { claimRun } from './inFlight';
 import { matchesFilters, readFilters } from '../transactions/filters';
 import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
 import type { Verification } from './verification';
 import { isAuthentic } from './verification';
 
-/** Static-data key of the recently seen transaction ids. */
+/** Node static-data key of the ids this trigger remembered before the workflow's shared memory. */
 export const SEEN_IDS_KEY = 'seenTransactionIds';
 
 /**
@@ -23,7 +25,10 @@ function rawBodyOf(context: IWebhookFunctions): Buffer {
 	if (Buffer.isBuffer(raw)) return raw;
 	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
 	const parsed = context.getBodyData();
-	return Buffer.from(parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '', 'utf8');
+	return Buffer.from(
+		parsed && Object.keys(parsed).length > 0 ? JSON.stringify(parsed) : '',
+		'utf8',
+	);
 }
 
 interface Credential {
@@ -41,20 +46,11 @@ function acceptedCredentials(context: IWebhookFunctions): Credential[] {
 		return registrationsOf(context.getWorkflowStaticData('node'));
 	}
 	const verification = context.getNodeParameter('verification', 'apiKey') as Verification;
-	if (verification === 'apiKey') return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
-	if (verification === 'hmac') return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
+	if (verification === 'apiKey')
+		return [{ verification, secret: String(context.getNodeParameter('apiKey', '')) }];
+	if (verification === 'hmac')
+		return [{ verification, secret: String(context.getNodeParameter('hmacSecret', '')) }];
 	return [{ verification, secret: '' }];
-}
-
-/**
- * Identifies this trigger node for the in-process duplicate memory. None for test deliveries
- * (the editor's "listen for test event"): n8n keeps no static data for them either, so a test
- * transaction can be sent again in the next listen.
- */
-function nodeKeyOf(context: IWebhookFunctions): string | undefined {
-	if (context.getMode() === 'manual') return undefined;
-	const node = context.getNode();
-	return `${context.getWorkflow().id ?? ''}:${node.id ?? node.name}`;
 }
 
 function declaredLength(context: IWebhookFunctions): number {
@@ -94,17 +90,46 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	if (!matchesFilters(simple, filters)) return acknowledge(this);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
-	// transactions (a safe-integer id's text is what String gives back).
-	const idText = String(payload.id);
-	// SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
-	const dedupable = options.deduplicate !== false && idText !== '0';
-	if (dedupable && isDuplicateDelivery(this.getWorkflowStaticData('node'), SEEN_IDS_KEY, nodeKeyOf(this), idText)) {
-		return acknowledge(this);
-	}
-
 	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
-	const json =
-		options.simplify === false ? payload : { ...simple, amount: payload.transferAmount, balance: payload.accumulated ?? null };
-	return answer(this, 200, SEPAY_SUCCESS, [[{ json }]]);
+	const exact = {
+		...simple,
+		amount: payload.transferAmount,
+		balance: payload.accumulated ?? null,
+	} as SimpleTransaction;
+	const json = options.simplify === false ? payload : exact;
+	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
+	// transactions. SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
+	if (String(payload.id) === '0') return start(this, json, false);
+
+	const answeredByWorkflow = options.acknowledge === 'workflowEnd';
+	const keys = transactionKeys(exact, 'sepay');
+	const memory = new WorkflowMemory(this);
+	if (this.getMode() !== 'manual') memory.adopt(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
+	if (options.deduplicate !== false) {
+		// Answering after the run, SePay re-delivers only what it was not acknowledged for: this
+		// trigger's own earlier deliveries then run again; what another trigger ran does not.
+		if (memory.knows(keys, { includeAnswerPending: !answeredByWorkflow })) return acknowledge(this);
+		if (
+			answeredByWorkflow &&
+			keys.id !== undefined &&
+			!claimRun(`${this.getWorkflow().id ?? ''}:${keys.id}`, Date.now())
+		) {
+			return answer(this, 409, {
+				success: false,
+				message: 'This transaction is being processed; deliver it again later',
+			});
+		}
+	}
+	memory.remember([keys], { answerPending: answeredByWorkflow });
+	return start(this, json, answeredByWorkflow);
+}
+
+/** Starts the workflow; SePay is answered now, or by n8n with the workflow's last output. */
+function start(
+	context: IWebhookFunctions,
+	json: IDataObject,
+	answeredByWorkflow: boolean,
+): IWebhookResponseData {
+	if (answeredByWorkflow) return { workflowData: [[{ json }]] };
+	return answer(context, 200, SEPAY_SUCCESS, [[{ json }]]);
 }

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { directionProperty, filtersProperty, simplifyOption } from '../transactions/filters.description';
+import {
+	directionProperty,
+	filtersProperty,
+	simplifyOption,
+} from '../transactions/filters.description';
 
 const manual = { registration: ['manual'] };
 
@@ -47,7 +51,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'HMAC-SHA256',
 				value: 'hmac',
-				description: 'SePay signs each delivery with a secret (X-SePay-Signature, X-SePay-Timestamp)',
+				description:
+					'SePay signs each delivery with a secret (X-SePay-Signature, X-SePay-Timestamp)',
 			},
 			{
 				name: 'None (Unsafe)',
@@ -65,7 +70,8 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: "The key entered in SePay's webhook settings (Security → API Key); use a long random value",
+		description:
+			"The key entered in SePay's webhook settings (Security → API Key); use a long random value",
 		displayOptions: { show: { ...manual, verification: ['apiKey'] } },
 	},
 	{
@@ -83,7 +89,7 @@ export const triggerProperties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: "The secret SePay shows once when you choose HMAC-SHA256 (starts with whsec_)",
+		description: 'The secret SePay shows once when you choose HMAC-SHA256 (starts with whsec_)',
 		displayOptions: { show: { ...manual, verification: ['hmac'] } },
 	},
 	{
@@ -118,6 +124,26 @@ export const triggerProperties: INodeProperties[] = [
 				default: true,
 				description:
 					'Whether to ignore a delivery whose transaction ID was already seen recently (SePay retries and replays send the same ID)',
+			},
+			{
+				displayName: 'Acknowledge SePay',
+				name: 'acknowledge',
+				type: 'options',
+				options: [
+					{
+						name: 'On Receipt',
+						value: 'onReceipt',
+						description:
+							'Answer SePay at once, before the workflow runs (fastest; a crash during the run loses it)',
+					},
+					{
+						name: 'When the Workflow Finishes',
+						value: 'workflowEnd',
+						description:
+							'The answer to SePay is what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
+					},
+				],
+				default: 'onReceipt',
 			},
 			simplifyOption,
 		],

@@ -30,22 +30,37 @@ export function numberOrText(text: string): number | string {
  * it was; form fields are text, so there a canonical integer reads as a number. The exact text is
  * what identifies the transaction (see dedup), so "00012345" and 12345 stay two ids.
  */
-export function readId(value: LosslessValue | undefined, fromForm: boolean): number | string | undefined {
+export function readId(
+	value: LosslessValue | undefined,
+	fromForm: boolean,
+): number | string | undefined {
 	if (value instanceof JsonNumber) {
-		return CANONICAL_INTEGER.test(value.text) && value.text.length <= 64 ? numberOrText(value.text) : undefined;
+		return CANONICAL_INTEGER.test(value.text) && value.text.length <= 64
+			? numberOrText(value.text)
+			: undefined;
 	}
 	if (typeof value !== 'string') return undefined;
 	if (fromForm && CANONICAL_INTEGER.test(value) && value.length <= 64) return numberOrText(value);
 	return /^[\w-]{1,64}$/.test(value) ? value : undefined;
 }
 
-export type AmountReading = { kind: 'missing' } | { kind: 'invalid' } | { kind: 'value'; value: number | string };
+export type AmountReading =
+	| { kind: 'missing' }
+	| { kind: 'invalid' }
+	| { kind: 'value'; value: number | string };
 
 /** An amount as SePay sends it: a number, or loosely a numeric text such as "18067000.00" or "18,067,000". */
 export function readAmount(value: LosslessValue | undefined): AmountReading {
-	if (value === undefined || value === null || value === '' || value === 'null') return { kind: 'missing' };
-	const text = value instanceof JsonNumber ? value.text : typeof value === 'string' ? value.trim().replace(/,/g, '') : undefined;
-	if (text === undefined || (!(value instanceof JsonNumber) && !DECIMAL.test(text))) return { kind: 'invalid' };
+	if (value === undefined || value === null || value === '' || value === 'null')
+		return { kind: 'missing' };
+	const text =
+		value instanceof JsonNumber
+			? value.text
+			: typeof value === 'string'
+				? value.trim().replace(/,/g, '')
+				: undefined;
+	if (text === undefined || (!(value instanceof JsonNumber) && !DECIMAL.test(text)))
+		return { kind: 'invalid' };
 	if (!Number.isFinite(Number(text))) return { kind: 'invalid' };
 	return { kind: 'value', value: numberOrText(text) };
 }

@@ -30,7 +30,11 @@ export function registrationsOf(data: IDataObject): Registration[] {
 }
 
 const EVENT_TYPE: Record<Direction, string> = { in: 'In_only', out: 'Out_only', both: 'All' };
-const AUTHEN_TYPE: Record<Verification, string> = { apiKey: 'Api_Key', hmac: 'HMAC_SHA256', none: 'No_Authen' };
+const AUTHEN_TYPE: Record<Verification, string> = {
+	apiKey: 'Api_Key',
+	hmac: 'HMAC_SHA256',
+	none: 'No_Authen',
+};
 
 export function isAutomatic(context: IHookFunctions): boolean {
 	return context.getNodeParameter('registration', 'manual') === 'automatic';
@@ -80,7 +84,9 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 		this.logger.info('SePay webhook was registered with another verification; it will be replaced');
 		return false;
 	}
-	this.logger.info(`SePay webhook ${String(mine.id)} no longer exists; a new one will be registered`);
+	this.logger.info(
+		`SePay webhook ${String(mine.id)} no longer exists; a new one will be registered`,
+	);
 	delete all[url];
 	return false;
 }
@@ -97,11 +103,18 @@ function clearSecret(value: unknown): string | undefined {
 }
 
 /** Secret SePay generated for an HMAC webhook: in the create response, or in the webhook itself. */
-async function hmacSecret(context: IHookFunctions, body: IDataObject, id: unknown): Promise<string | undefined> {
+async function hmacSecret(
+	context: IHookFunctions,
+	body: IDataObject,
+	id: unknown,
+): Promise<string | undefined> {
 	const data = (body.data ?? {}) as IDataObject;
 	const fromCreate = clearSecret(data.secret_key) ?? clearSecret(body.secret_key);
 	if (fromCreate) return fromCreate;
-	const details = await sepayApiRequest.call(context, 'oAuth2', { method: 'GET', path: `/webhooks/${String(id)}` });
+	const details = await sepayApiRequest.call(context, 'oAuth2', {
+		method: 'GET',
+		path: `/webhooks/${String(id)}`,
+	});
 	return clearSecret(((details.data ?? {}) as IDataObject).secret_key);
 }
 
@@ -169,7 +182,11 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 		},
 		{ bankAccountId: accounts.bankAccountId, partial: false },
 	);
-	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'POST', path: '/webhooks', body });
+	const response = await sepayApiRequest.call(this, 'oAuth2', {
+		method: 'POST',
+		path: '/webhooks',
+		body,
+	});
 	const id = createdId(response);
 	if (id === undefined) {
 		throw new NodeOperationError(this.getNode(), 'SePay did not return the ID of the new webhook', {
@@ -182,9 +199,13 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 		const hmac = await hmacSecret(this, response, id);
 		if (!hmac) {
 			await deleteWebhook(this, id);
-			throw new NodeOperationError(this.getNode(), 'SePay did not return the HMAC secret of the new webhook', {
-				description: 'Choose API Key verification, or register the webhook manually.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'SePay did not return the HMAC secret of the new webhook',
+				{
+					description: 'Choose API Key verification, or register the webhook manually.',
+				},
+			);
 		}
 		secret = hmac;
 	}

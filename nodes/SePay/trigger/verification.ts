@@ -63,7 +63,12 @@ function readTimestamp(raw: string): number | undefined {
  * `X-SePay-Signature: sha256=<hex>` = HMAC-SHA256(secret, "<X-SePay-Timestamp>.<raw body>"),
  * with the timestamp no more than 5 minutes away from now (either way).
  */
-export function verifyHmac(headers: Headers, rawBody: Buffer, secret: string, nowMs: number): boolean {
+export function verifyHmac(
+	headers: Headers,
+	rawBody: Buffer,
+	secret: string,
+	nowMs: number,
+): boolean {
 	if (secret === '') return false;
 	const signature = header(headers, 'x-sepay-signature');
 	const timestampHeader = header(headers, 'x-sepay-timestamp');

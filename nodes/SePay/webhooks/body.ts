@@ -63,7 +63,8 @@ const FLAGS: Record<string, string> = {
 
 const isSet = (value: unknown): boolean => !isEmpty(value);
 
-const WEBHOOK_URL_EXPECTED = 'a full http(s) URL such as https://example.com/webhook (Live SePay requires HTTPS)';
+const WEBHOOK_URL_EXPECTED =
+	'a full http(s) URL such as https://example.com/webhook (Live SePay requires HTTPS)';
 
 /**
  * The JSON body of POST/PATCH /webhooks from the node's fields (camelCase, as the user set them).
@@ -84,23 +85,38 @@ export function webhookBody(
 		}
 	}
 	for (const [key, snake] of SNAKE) {
-		if (isSet(fields[key]) && String(fields[key]).trim() !== '') body[snake] = String(fields[key]).trim();
+		if (isSet(fields[key]) && String(fields[key]).trim() !== '')
+			body[snake] = String(fields[key]).trim();
 	}
-	if (body.name !== undefined && String(body.name).length > 300) throw invalidInput(ref('name'), 'a name of at most 300 characters', fields.name);
-	if (isSet(fields.webhookUrl)) body.webhook_url = httpUrl(fields.webhookUrl, ref('webhookUrl'), WEBHOOK_URL_EXPECTED);
-	if (isSet(fields.oauth2Url)) body.oauth2_access_token_url = httpUrl(fields.oauth2Url, ref('oauth2Url'), WEBHOOK_URL_EXPECTED);
+	if (body.name !== undefined && String(body.name).length > 300)
+		throw invalidInput(ref('name'), 'a name of at most 300 characters', fields.name);
+	if (isSet(fields.webhookUrl))
+		body.webhook_url = httpUrl(fields.webhookUrl, ref('webhookUrl'), WEBHOOK_URL_EXPECTED);
+	if (isSet(fields.oauth2Url))
+		body.oauth2_access_token_url = httpUrl(
+			fields.oauth2Url,
+			ref('oauth2Url'),
+			WEBHOOK_URL_EXPECTED,
+		);
 	for (const [key, snake] of Object.entries(FLAGS)) {
 		if (typeof fields[key] === 'boolean') body[snake] = fields[key] ? 1 : 0;
 	}
-	if (typeof fields.retryOnFailure === 'boolean') body.retry_conditions = { non_2xx_status_code: fields.retryOnFailure ? 1 : 0 };
+	if (typeof fields.retryOnFailure === 'boolean')
+		body.retry_conditions = { non_2xx_status_code: fields.retryOnFailure ? 1 : 0 };
 	if (isSet(fields.prefixFilters)) body.prefix_filters = splitList(fields.prefixFilters);
-	if (isSet(fields.bankSubAccountIds)) body.bank_sub_account_ids = numericIds(fields.bankSubAccountIds, ref('bankSubAccountIds'));
-	if (isSet(fields.alertChannelIds)) body.alert_channel_ids = numericIds(fields.alertChannelIds, ref('alertChannelIds'));
+	if (isSet(fields.bankSubAccountIds))
+		body.bank_sub_account_ids = numericIds(fields.bankSubAccountIds, ref('bankSubAccountIds'));
+	if (isSet(fields.alertChannelIds))
+		body.alert_channel_ids = numericIds(fields.alertChannelIds, ref('alertChannelIds'));
 	if (isSet(fields.alertEventTypes)) body.alert_event_types = splitList(fields.alertEventTypes);
 	if (isSet(fields.alertThreshold)) {
 		const threshold = Number(fields.alertThreshold);
 		if (!Number.isInteger(threshold) || threshold < 1 || threshold > 20) {
-			throw invalidInput(ref('alertThreshold'), 'a whole number from 1 to 20', fields.alertThreshold);
+			throw invalidInput(
+				ref('alertThreshold'),
+				'a whole number from 1 to 20',
+				fields.alertThreshold,
+			);
 		}
 		body.alert_threshold = threshold;
 	}
@@ -108,16 +124,27 @@ export function webhookBody(
 	// Accounts: bank_account_id is what every SePay version reads; 0 means the whole company.
 	const mode = isSet(fields.bankMode) ? String(fields.bankMode) : undefined;
 	const ids = isSet(fields.bankAccountIds)
-? numericIds(fields.bankAccountIds, ref('bankAccountIds')) : undefined;
+		? numericIds(fields.bankAccountIds, ref('bankAccountIds'))
+		: undefined;
 	if (mode === 'all') {
 		body.bank_mode = 'all';
 		body.bank_account_id = 0;
 	} else if (mode === 'single' || (mode === undefined && bankAccountId !== undefined)) {
-		if (bankAccountId === undefined) throw invalidInput(ref('bankAccount'), 'a bank account when Bank Accounts is "One Account"', '');
+		if (bankAccountId === undefined)
+			throw invalidInput(
+				ref('bankAccount'),
+				'a bank account when Bank Accounts is "One Account"',
+				'',
+			);
 		if (mode) body.bank_mode = 'single';
 		body.bank_account_id = Number(bankAccountId);
 	} else if (mode === 'multi') {
-		if (!ids?.length) throw invalidInput(ref('bankAccountIds'), 'at least one bank account when Bank Accounts is "Several Accounts"', fields.bankAccountIds);
+		if (!ids?.length)
+			throw invalidInput(
+				ref('bankAccountIds'),
+				'at least one bank account when Bank Accounts is "Several Accounts"',
+				fields.bankAccountIds,
+			);
 		body.bank_mode = 'multi';
 		body.bank_account_ids = ids;
 		// Older SePay versions know only bank_account_id: give them the first account, never "all".
@@ -126,14 +153,20 @@ export function webhookBody(
 
 	// On Update the webhook may already hold the key: SePay checks that itself.
 	if (partial) return body;
-	if (!isSet(body.webhook_url)) throw invalidInput(ref('webhookUrl'), 'the URL SePay should post transactions to', '');
+	if (!isSet(body.webhook_url))
+		throw invalidInput(ref('webhookUrl'), 'the URL SePay should post transactions to', '');
 	if (!isSet(body.name)) throw invalidInput(ref('name'), 'a name for the webhook', '');
 	if (body.authen_type === 'Api_Key' && !isSet(body.api_key)) {
-		throw invalidInput(ref('apiKey'), 'the key SePay should send when Webhook Authentication is "API Key"', '');
+		throw invalidInput(
+			ref('apiKey'),
+			'the key SePay should send when Webhook Authentication is "API Key"',
+			'',
+		);
 	}
 	if (body.authen_type === 'OAuth2.0') {
 		for (const key of ['oauth2Url', 'oauth2ClientId', 'oauth2ClientSecret']) {
-			if (!isSet(fields[key])) throw invalidInput(ref(key), 'a value when Webhook Authentication is "OAuth 2.0"', '');
+			if (!isSet(fields[key]))
+				throw invalidInput(ref(key), 'a value when Webhook Authentication is "OAuth 2.0"', '');
 		}
 	}
 	return body;

@@ -7,7 +7,10 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SePayPaymentGatewayApi } from '../../../credentials/SePayPaymentGatewayApi.credentials';
 import { SePay } from '../../../nodes/SePay/SePay.node';
-import { checkoutSignature, orderedSignedFields } from '../../../nodes/SePay/actions/checkout/signature';
+import {
+	checkoutSignature,
+	orderedSignedFields,
+} from '../../../nodes/SePay/actions/checkout/signature';
 import type { SignedField } from '../../../nodes/SePay/actions/checkout/signature';
 import { startEmulator } from '../../../emulator';
 import type { Emulator } from '../../../emulator';
@@ -17,8 +20,13 @@ import type { CredentialStore, RunNodeResult } from '../../../harness';
 export interface PgTestContext {
 	emu: Emulator;
 	store: CredentialStore;
-	run(parameters: INodeParameters, options?: { items?: INodeExecutionData[]; continueOnFail?: boolean }): Promise<RunNodeResult>;
-	checkoutOrder(values: Partial<Record<SignedField, string | number>>): Promise<{ status: number; location: string | null; text: string }>;
+	run(
+		parameters: INodeParameters,
+		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean },
+	): Promise<RunNodeResult>;
+	checkoutOrder(
+		values: Partial<Record<SignedField, string | number>>,
+	): Promise<{ status: number; location: string | null; text: string }>;
 }
 
 /** Posts fields as the customer's browser does (form-urlencoded, in order), without following redirects. */
@@ -29,13 +37,21 @@ export async function postForm(url: string, fields: ReadonlyArray<readonly [stri
 		body: new URLSearchParams(fields as Array<[string, string]>).toString(),
 		redirect: 'manual',
 	});
-	return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+	return {
+		status: response.status,
+		location: response.headers.get('location'),
+		text: await response.text(),
+	};
 }
 
 /** The hidden inputs of a page, in document order, HTML entities decoded. */
 export function formFieldsOf(html: string): Array<[string, string]> {
-	const decode = (text: string) => text.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
-	return [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [decode(m[1]), decode(m[2])]);
+	const decode = (text: string) =>
+		text.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+	return [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
+		decode(m[1]),
+		decode(m[2]),
+	]);
 }
 
 export async function startPgTest(): Promise<PgTestContext> {
@@ -66,8 +82,16 @@ export async function startPgTest(): Promise<PgTestContext> {
 				continueOnFail: options.continueOnFail,
 			}),
 		async checkoutOrder(values) {
-			const fields = orderedSignedFields({ merchant: emu.secrets.pgMerchantId, currency: 'VND', operation: 'PURCHASE', ...values });
-			return await postForm(`${emu.baseUrl}/v1/checkout/init`, [...fields, ['signature', checkoutSignature(fields, emu.secrets.pgSecretKey)]]);
+			const fields = orderedSignedFields({
+				merchant: emu.secrets.pgMerchantId,
+				currency: 'VND',
+				operation: 'PURCHASE',
+				...values,
+			});
+			return await postForm(`${emu.baseUrl}/v1/checkout/init`, [
+				...fields,
+				['signature', checkoutSignature(fields, emu.secrets.pgSecretKey)],
+			]);
 		},
 	};
 }

@@ -19,14 +19,26 @@ export const AUTHS: Auth[] = ['apiToken', 'oAuth2'];
 export interface NodeTestContext {
 	emu: Emulator;
 	store: CredentialStore;
-	run(auth: Auth | undefined, parameters: INodeParameters, options?: { items?: INodeExecutionData[]; continueOnFail?: boolean }): Promise<RunNodeResult>;
+	run(
+		auth: Auth | undefined,
+		parameters: INodeParameters,
+		options?: { items?: INodeExecutionData[]; continueOnFail?: boolean },
+	): Promise<RunNodeResult>;
 	/** Requests to the banking APIs (not /oauth) since the last clear. */
 	apiRequests(): RecordedRequest[];
 }
 
-export function credentialData(emu: Emulator, requestsPerSecond = 1000): Record<string, IDataObject> {
+export function credentialData(
+	emu: Emulator,
+	requestsPerSecond = 1000,
+): Record<string, IDataObject> {
 	return {
-		sePayApi: { environment: 'custom', baseUrl: emu.baseUrl, requestsPerSecond, apiToken: emu.secrets.apiToken },
+		sePayApi: {
+			environment: 'custom',
+			baseUrl: emu.baseUrl,
+			requestsPerSecond,
+			apiToken: emu.secrets.apiToken,
+		},
 		sePayOAuth2Api: {
 			environment: 'custom',
 			baseUrl: emu.baseUrl,
@@ -38,7 +50,10 @@ export function credentialData(emu: Emulator, requestsPerSecond = 1000): Record<
 	};
 }
 
-export async function startNodeTest(options: EmulatorOptions = {}, requestsPerSecond = 1000): Promise<NodeTestContext> {
+export async function startNodeTest(
+	options: EmulatorOptions = {},
+	requestsPerSecond = 1000,
+): Promise<NodeTestContext> {
 	const emu = await startEmulator({ port: 0, seed: 1, ...options });
 	const store = createCredentialStore(credentialData(emu, requestsPerSecond) as never, {
 		credentialTypes: [new SePayApi(), new SePayOAuth2Api()],
@@ -57,7 +72,8 @@ export async function startNodeTest(options: EmulatorOptions = {}, requestsPerSe
 				continueOnFail: runOptions.continueOnFail,
 			});
 		},
-		apiRequests: () => emu.requests.filter((r) => r.path.startsWith('/v2/') || r.path.startsWith('/api/v1/')),
+		apiRequests: () =>
+			emu.requests.filter((r) => r.path.startsWith('/v2/') || r.path.startsWith('/api/v1/')),
 	};
 }
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { sepayApiRequest } from '../../transport';
 import { getAuthentication } from '../authentication';
@@ -12,13 +17,21 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /bank-accounts/{id}: UUID on API v2, numeric on the OAuth2 API. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authentication = getAuthentication(this, itemIndex);
-	const id = await resolveBankAccountId(this, authentication, this.getNodeParameter('bankAccount', itemIndex), {
-		node: this.getNode(),
-		itemIndex,
-		field: 'Bank Account',
-	});
+	const id = await resolveBankAccountId(
+		this,
+		authentication,
+		this.getNodeParameter('bankAccount', itemIndex),
+		{
+			node: this.getNode(),
+			itemIndex,
+			field: 'Bank Account',
+		},
+	);
 	const response = await sepayApiRequest.call(this, authentication, {
 		method: 'GET',
 		path: `/bank-accounts/${encodeURIComponent(id)}`,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { parseWallTime, toDateTime } from '../../helpers/dates';
 import { wholeVnd } from '../../helpers/inputValues';
@@ -22,7 +27,8 @@ const LABELS: Record<string, string> = {
 export const description: INodeProperties[] = [
 	...returnAllAndLimit('bankAccount'),
 	{
-		displayName: "SePay's OAuth2 API lists bank accounts without filters; switch Authentication to API Token to filter",
+		displayName:
+			"SePay's OAuth2 API lists bank accounts without filters; switch Authentication to API Token to filter",
 		name: 'bankAccountGetAllOAuth2Notice',
 		type: 'notice',
 		default: '',
@@ -56,7 +62,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Vietcombank',
-				description: "Only accounts at this bank (SePay's short name, e.g. Vietcombank, ACB, MBBank)",
+				description:
+					"Only accounts at this bank (SePay's short name, e.g. Vietcombank, ACB, MBBank)",
 			},
 			{
 				displayName: 'Last Transaction From',
@@ -111,18 +118,30 @@ export const description: INodeProperties[] = [
 
 /** API v2 query for the filters (GET /v2/bank-accounts). */
 function v2Query(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
-	const ref = (key: string) => ({ node: this.getNode(), itemIndex, field: `Filters → ${LABELS[key]}` });
+	const ref = (key: string) => ({
+		node: this.getNode(),
+		itemIndex,
+		field: `Filters → ${LABELS[key]}`,
+	});
 	const qs: IDataObject = {};
 	if (filters.search) qs.q = String(filters.search).trim();
 	if (filters.bank) qs.bank_short_name = String(filters.bank).trim();
 	if (filters.active !== undefined && filters.active !== '') qs.active = String(filters.active);
-	if (filters.balanceMin !== undefined && filters.balanceMin !== '') qs.accumulated_min = wholeVnd(filters.balanceMin, ref('balanceMin'));
-	if (filters.balanceMax !== undefined && filters.balanceMax !== '') qs.accumulated_max = wholeVnd(filters.balanceMax, ref('balanceMax'));
+	if (filters.balanceMin !== undefined && filters.balanceMin !== '')
+		qs.accumulated_min = wholeVnd(filters.balanceMin, ref('balanceMin'));
+	if (filters.balanceMax !== undefined && filters.balanceMax !== '')
+		qs.accumulated_max = wholeVnd(filters.balanceMax, ref('balanceMax'));
 	if (filters.lastTransactionFrom) {
-		qs.last_transaction_from = toDateTime(parseWallTime(filters.lastTransactionFrom, ref('lastTransactionFrom')), false);
+		qs.last_transaction_from = toDateTime(
+			parseWallTime(filters.lastTransactionFrom, ref('lastTransactionFrom')),
+			false,
+		);
 	}
 	if (filters.lastTransactionTo) {
-		qs.last_transaction_to = toDateTime(parseWallTime(filters.lastTransactionTo, ref('lastTransactionTo')), true);
+		qs.last_transaction_to = toDateTime(
+			parseWallTime(filters.lastTransactionTo, ref('lastTransactionTo')),
+			true,
+		);
 	}
 	if (filters.sort) {
 		const [key, direction] = String(filters.sort).split(':');
@@ -132,7 +151,10 @@ function v2Query(this: IExecuteFunctions, filters: IDataObject, itemIndex: numbe
 }
 
 /** GET /bank-accounts, one item per account; API v2 filters on the server. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authentication = getAuthentication(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);

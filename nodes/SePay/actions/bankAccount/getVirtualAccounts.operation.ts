@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { sepayApiRequestAllItems } from '../../transport';
 import { getAuthentication } from '../authentication';
@@ -8,10 +13,14 @@ import { returnAllAndLimit } from '../common.descriptions';
 const show = { resource: ['bankAccount'], operation: ['getVirtualAccounts'] };
 
 export const description: INodeProperties[] = [
-	bankAccountLocator({ description: 'The bank account whose virtual accounts to list', displayOptions: { show } }),
+	bankAccountLocator({
+		description: 'The bank account whose virtual accounts to list',
+		displayOptions: { show },
+	}),
 	...returnAllAndLimit('bankAccount', 'getVirtualAccounts'),
 	{
-		displayName: "SePay's OAuth2 API lists sub-accounts without filters; switch Authentication to API Token to filter",
+		displayName:
+			"SePay's OAuth2 API lists sub-accounts without filters; switch Authentication to API Token to filter",
 		name: 'bankAccountVirtualAccountsOAuth2Notice',
 		type: 'notice',
 		default: '',
@@ -83,13 +92,21 @@ export const description: INodeProperties[] = [
  * Virtual accounts (VAs, "sub-accounts") of one bank account:
  * API v2 GET /bank-accounts/{uuid}/va, OAuth2 API GET /bank-accounts/{id}/sub-accounts.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authentication = getAuthentication(this, itemIndex);
-	const id = await resolveBankAccountId(this, authentication, this.getNodeParameter('bankAccount', itemIndex), {
-		node: this.getNode(),
-		itemIndex,
-		field: 'Bank Account',
-	});
+	const id = await resolveBankAccountId(
+		this,
+		authentication,
+		this.getNodeParameter('bankAccount', itemIndex),
+		{
+			node: this.getNode(),
+			itemIndex,
+			field: 'Bank Account',
+		},
+	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

@@ -35,6 +35,11 @@ const operation: INodeProperties = {
 };
 
 export const bankAccount: SePayResource = {
-	description: [operation, ...get.description, ...getAll.description, ...getVirtualAccounts.description],
+	description: [
+		operation,
+		...get.description,
+		...getAll.description,
+		...getVirtualAccounts.description,
+	],
 	operations: { get, getAll, getVirtualAccounts },
 };

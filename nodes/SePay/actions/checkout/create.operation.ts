@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
@@ -28,7 +33,11 @@ export const description: INodeProperties[] = [
 		description: 'Amount to pay in VND, a whole number greater than 0',
 		displayOptions: { show },
 	},
-	invoiceNumberProperty('checkout', ['create'], 'Your order number, unique per merchant: up to 100 letters, digits, _ or -. SePay identifies the order by it.'),
+	invoiceNumberProperty(
+		'checkout',
+		['create'],
+		'Your order number, unique per merchant: up to 100 letters, digits, _ or -. SePay identifies the order by it.',
+	),
 	{
 		displayName: 'Description',
 		name: 'orderDescription',
@@ -44,7 +53,8 @@ export const description: INodeProperties[] = [
 		name: 'binaryPage',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to also put the HTML page in a binary field (for Respond to Webhook → Binary File)',
+		description:
+			'Whether to also put the HTML page in a binary field (for Respond to Webhook → Binary File)',
 		displayOptions: { show },
 	},
 	{
@@ -76,7 +86,8 @@ export const description: INodeProperties[] = [
 				name: 'customData',
 				type: 'string',
 				default: '',
-				description: 'Your own text posted with the form (not signed). Whether SePay echoes it in the IPN is not confirmed.',
+				description:
+					'Your own text posted with the form (not signed). Whether SePay echoes it in the IPN is not confirmed.',
 			},
 			{
 				displayName: 'Customer ID',
@@ -99,7 +110,8 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				options: PAYMENT_METHODS,
 				default: '',
-				description: 'Fix the method, or let the customer choose among those enabled for your merchant',
+				description:
+					'Fix the method, or let the customer choose among those enabled for your merchant',
 			},
 			{
 				displayName: 'Success URL',
@@ -107,7 +119,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'https://shop.example.vn/payment/success',
-				description: 'Where SePay sends the customer after paying. Only a page to show: confirm the payment with the IPN trigger or Order → Get.',
+				description:
+					'Where SePay sends the customer after paying. Only a page to show: confirm the payment with the IPN trigger or Order → Get.',
 			},
 		],
 	},
@@ -122,17 +135,35 @@ function optionalUrl(raw: unknown, ref: FieldRef): string {
  * SePay's checkout is a browser form POST, not an API call: this builds the signed field set, the
  * form target and a self-submitting page; nothing is sent to SePay until the customer's browser does.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const ref = (field: string): FieldRef => ({ node, itemIndex, field });
-	const amount = wholeVnd(this.getNodeParameter('orderAmount', itemIndex, undefined), ref('Order Amount'), { positive: true });
+	const amount = wholeVnd(
+		this.getNodeParameter('orderAmount', itemIndex, undefined),
+		ref('Order Amount'),
+		{ positive: true },
+	);
 	const invoiceNumber = readInvoiceNumber(this, itemIndex);
-	const orderDescription = String(this.getNodeParameter('orderDescription', itemIndex, '') ?? '').trim();
-	if (orderDescription === '') throw invalidInput(ref('Description'), 'a text describing the order (SePay requires it)', orderDescription);
+	const orderDescription = String(
+		this.getNodeParameter('orderDescription', itemIndex, '') ?? '',
+	).trim();
+	if (orderDescription === '')
+		throw invalidInput(
+			ref('Description'),
+			'a text describing the order (SePay requires it)',
+			orderDescription,
+		);
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const paymentMethod = String(extra.paymentMethod ?? '');
 	if (!PAYMENT_METHODS.some((method) => method.value === paymentMethod)) {
-		throw invalidInput(ref('Additional Fields → Payment Method'), 'BANK_TRANSFER, CARD, NAPAS_BANK_TRANSFER or empty', paymentMethod);
+		throw invalidInput(
+			ref('Additional Fields → Payment Method'),
+			'BANK_TRANSFER, CARD, NAPAS_BANK_TRANSFER or empty',
+			paymentMethod,
+		);
 	}
 	const successUrl = optionalUrl(extra.successUrl, ref('Additional Fields → Success URL'));
 	const errorUrl = optionalUrl(extra.errorUrl, ref('Additional Fields → Error URL'));
@@ -155,7 +186,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const signature = checkoutSignature(signed, String(credentials.secretKey ?? ''));
 	// Unsigned extras go after the signed fields, the signature last, as in SePay's samples.
-	const posted: Array<[string, string]> = [...signed, ...(customData ? [['custom_data', customData] as [string, string]] : []), ['signature', signature]];
+	const posted: Array<[string, string]> = [
+		...signed,
+		...(customData ? [['custom_data', customData] as [string, string]] : []),
+		['signature', signature],
+	];
 	const action = checkoutUrl(credentials);
 	const html = checkoutPage(action, posted);
 	const json: IDataObject = {
@@ -168,7 +203,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		html,
 	};
 	if (!(this.getNodeParameter('binaryPage', itemIndex, false) as boolean)) return [{ json }];
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
-	const binary = await this.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), `checkout-${invoiceNumber}.html`, 'text/html');
+	const binaryPropertyName =
+		String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+	const binary = await this.helpers.prepareBinaryData(
+		Buffer.from(html, 'utf8'),
+		`checkout-${invoiceNumber}.html`,
+		'text/html',
+	);
 	return [{ json, binary: { [binaryPropertyName]: binary } }];
 }

@@ -6,7 +6,11 @@ import { invalidInput } from '../../helpers/invalidInput';
 const INVOICE_NUMBER = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** The Invoice Number parameter for some operations of a resource, with its own description. */
-export function invoiceNumberProperty(resource: string, operations: string[], description: string): INodeProperties {
+export function invoiceNumberProperty(
+	resource: string,
+	operations: string[],
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Invoice Number',
 		name: 'invoiceNumber',
@@ -23,7 +27,11 @@ export function invoiceNumberProperty(resource: string, operations: string[], de
 export function readInvoiceNumber(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('invoiceNumber', itemIndex, '') ?? '').trim();
 	if (!INVOICE_NUMBER.test(value)) {
-		throw invalidInput({ node: context.getNode(), itemIndex, field: 'Invoice Number' }, '1 to 100 letters, digits, _ or - (no spaces)', value);
+		throw invalidInput(
+			{ node: context.getNode(), itemIndex, field: 'Invoice Number' },
+			'1 to 100 letters, digits, _ or - (no spaces)',
+			value,
+		);
 	}
 	return value;
 }

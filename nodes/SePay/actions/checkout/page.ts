@@ -9,8 +9,16 @@ function escapeHtml(text: string): string {
  * inside n8n's webhook HTML sandbox (its CSP allows forms and scripts); without JavaScript the
  * customer presses the button.
  */
-export function checkoutPage(action: string, fields: ReadonlyArray<readonly [string, string]>): string {
-	const inputs = fields.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('\n');
+export function checkoutPage(
+	action: string,
+	fields: ReadonlyArray<readonly [string, string]>,
+): string {
+	const inputs = fields
+		.map(
+			([name, value]) =>
+				`<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+		)
+		.join('\n');
 	return `<!doctype html>
 <html lang="vi">
 <head>

@@ -25,7 +25,9 @@ export const SIGNED_FIELDS = [
 export type SignedField = (typeof SIGNED_FIELDS)[number];
 
 /** The fields to post, in posting order, with empty ones dropped; values as raw strings. */
-export function orderedSignedFields(values: Partial<Record<SignedField, string | number | undefined>>): Array<[SignedField, string]> {
+export function orderedSignedFields(
+	values: Partial<Record<SignedField, string | number | undefined>>,
+): Array<[SignedField, string]> {
 	const fields: Array<[SignedField, string]> = [];
 	for (const name of SIGNED_FIELDS) {
 		const value = values[name];
@@ -39,7 +41,10 @@ export function orderedSignedFields(values: Partial<Record<SignedField, string |
  * SePay's checkout signature: Base64 of HMAC-SHA256(secret key, "name=value" pairs joined by ","),
  * over the raw UTF-8 values (nothing URL-encoded), in the order given.
  */
-export function checkoutSignature(fields: ReadonlyArray<readonly [string, string]>, secretKey: string): string {
+export function checkoutSignature(
+	fields: ReadonlyArray<readonly [string, string]>,
+	secretKey: string,
+): string {
 	const signed = fields.map(([name, value]) => `${name}=${value}`).join(',');
 	return createHmac('sha256', secretKey).update(signed, 'utf8').digest('base64');
 }

@@ -29,6 +29,11 @@ const operation: INodeProperties = {
 };
 
 export const company: SePayResource = {
-	description: [operation, oAuth2OnlyNotice('company'), ...get.description, ...updateConfigurations.description],
+	description: [
+		operation,
+		oAuth2OnlyNotice('company'),
+		...get.description,
+		...updateConfigurations.description,
+	],
 	operations: { get, updateConfigurations },
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequest } from '../../transport';
@@ -45,7 +50,8 @@ export const description: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. DH',
-						description: 'Letters or digits the code starts with (up to 10; SePay upper-cases them)',
+						description:
+							'Letters or digits the code starts with (up to 10; SePay upper-cases them)',
 					},
 					{
 						displayName: 'Suffix Length From',
@@ -70,27 +76,59 @@ export const description: INodeProperties[] = [
 ];
 
 /** PATCH /company/configurations with `payment_code_formats` (OAuth2 API, scope company). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, itemIndex, 'Company → Update Configurations');
 	const node = this.getNode();
 	const raw = this.getNodeParameter('paymentCodeFormats', itemIndex, {}) as IDataObject;
 	const formats = ((raw.format ?? []) as IDataObject[]).map((format, index) => {
-		const field = (name: string) => ({ node, itemIndex, field: `Payment Code Formats → Format ${index + 1} → ${name}` });
+		const field = (name: string) => ({
+			node,
+			itemIndex,
+			field: `Payment Code Formats → Format ${index + 1} → ${name}`,
+		});
 		const prefix = String(format.prefix ?? '').trim();
-		if (!/^[A-Za-z0-9]{1,10}$/.test(prefix)) throw invalidInput(field('Prefix'), '1 to 10 letters or digits', format.prefix);
+		if (!/^[A-Za-z0-9]{1,10}$/.test(prefix))
+			throw invalidInput(field('Prefix'), '1 to 10 letters or digits', format.prefix);
 		const from = Number(format.suffixFrom ?? 3);
 		const to = Number(format.suffixTo ?? 10);
-		if (!Number.isInteger(from) || from < 1 || from > 30) throw invalidInput(field('Suffix Length From'), 'a whole number from 1 to 30', format.suffixFrom);
+		if (!Number.isInteger(from) || from < 1 || from > 30)
+			throw invalidInput(
+				field('Suffix Length From'),
+				'a whole number from 1 to 30',
+				format.suffixFrom,
+			);
 		if (!Number.isInteger(to) || to < from || to > 30) {
-			throw invalidInput(field('Suffix Length To'), `a whole number from Suffix Length From (${from}) to 30`, format.suffixTo);
+			throw invalidInput(
+				field('Suffix Length To'),
+				`a whole number from Suffix Length From (${from}) to 30`,
+				format.suffixTo,
+			);
 		}
 		const characterType = String(format.characterType ?? 'NumberOnly');
 		if (characterType !== 'NumberOnly' && characterType !== 'NumberAndLetter') {
-			throw invalidInput(field('Character Type'), 'NumberOnly or NumberAndLetter', format.characterType);
+			throw invalidInput(
+				field('Character Type'),
+				'NumberOnly or NumberAndLetter',
+				format.characterType,
+			);
 		}
-		return { prefix, suffix_from: from, suffix_to: to, character_type: characterType, is_active: format.isActive !== false };
+		return {
+			prefix,
+			suffix_from: from,
+			suffix_to: to,
+			character_type: characterType,
+			is_active: format.isActive !== false,
+		};
 	});
-	if (formats.length === 0) throw invalidInput({ node, itemIndex, field: 'Payment Code Formats' }, 'at least one format', raw);
+	if (formats.length === 0)
+		throw invalidInput(
+			{ node, itemIndex, field: 'Payment Code Formats' },
+			'at least one format',
+			raw,
+		);
 	const response = await sepayApiRequest.call(this, 'oAuth2', {
 		method: 'PATCH',
 		path: '/company/configurations',
@@ -98,5 +136,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const data = response.data;
-	return this.helpers.returnJsonArray(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { updated: true });
+	return this.helpers.returnJsonArray(
+		typeof data === 'object' && data !== null && !Array.isArray(data)
+			? (data as IDataObject)
+			: { updated: true },
+	);
 }

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { einvoiceApiRequest, EINVOICE_CREDENTIAL_TYPE } from '../../transport';
 import { jwtExpiry } from './tokenExpiry';
@@ -21,15 +26,23 @@ export const description: INodeProperties[] = [
  * when no token is stored yet, or fetch a new one if SePay answers 401; the token n8n saved is
  * then read back. So this shares the credential's one-token-per-24-h cache and is known to work now.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	await einvoiceApiRequest.call(this, { method: 'GET', path: '/usage', itemIndex });
 	const credentials = await this.getCredentials(EINVOICE_CREDENTIAL_TYPE, itemIndex);
 	const token = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 	if (!token) {
-		throw new NodeOperationError(this.getNode(), 'n8n holds no eInvoice access token for this credential', {
-			itemIndex,
-			description: 'The credential answered the check call but stored no token. Open the credential and test it.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'n8n holds no eInvoice access token for this credential',
+			{
+				itemIndex,
+				description:
+					'The credential answered the check call but stored no token. Open the credential and test it.',
+			},
+		);
 	}
 	const json: IDataObject = { access_token: token, token_type: 'Bearer' };
 	const expiry = jwtExpiry(token);

@@ -7,7 +7,9 @@ export function jwtExpiry(token: string): Date | undefined {
 	const parts = token.split('.');
 	if (parts.length !== 3) return undefined;
 	try {
-		const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { exp?: unknown };
+		const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as {
+			exp?: unknown;
+		};
 		const exp = claims?.exp;
 		if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0) return undefined;
 		return new Date(exp * 1000);

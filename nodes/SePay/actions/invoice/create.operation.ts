@@ -20,7 +20,10 @@ function isDuplicate(error: unknown): boolean {
  * polls the create job and outputs the finished invoice. A 409 for that code can output the
  * invoice that already exists, so a retried workflow never creates a second one.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const body = buildInvoiceBody(this, itemIndex);
 	const referenceCode = referenceCodeFor(this, itemIndex, body);
 	body.reference_code = referenceCode;
@@ -30,11 +33,29 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let response: IDataObject;
 	try {
-		response = await einvoiceApiRequest.call(this, { method: 'POST', path: '/invoices/create', body, itemIndex });
+		response = await einvoiceApiRequest.call(this, {
+			method: 'POST',
+			path: '/invoices/create',
+			body,
+			itemIndex,
+		});
 	} catch (error) {
 		if (isDuplicate(error) && options.returnExisting !== false) {
-			const existing = await existingInvoice.call(this, referenceCode, itemIndex, wait ? timing : undefined);
-			return [{ json: { ...existing, reference_code: existing.reference_code ?? referenceCode, alreadyExisted: true } }];
+			const existing = await existingInvoice.call(
+				this,
+				referenceCode,
+				itemIndex,
+				wait ? timing : undefined,
+			);
+			return [
+				{
+					json: {
+						...existing,
+						reference_code: existing.reference_code ?? referenceCode,
+						alreadyExisted: true,
+					},
+				},
+			];
 		}
 		throw explainEInvoiceError(error, itemIndex);
 	}
@@ -42,8 +63,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const accepted = (response.data ?? {}) as IDataObject;
 	const trackingCode = String(accepted.tracking_code ?? '');
 	if (!wait || !trackingCode) {
-		return [{ json: { reference_code: referenceCode, ...accepted, status: 'Pending', alreadyExisted: false } }];
+		return [
+			{
+				json: {
+					reference_code: referenceCode,
+					...accepted,
+					status: 'Pending',
+					alreadyExisted: false,
+				},
+			},
+		];
 	}
-	const job = await waitForJob.call(this, 'create', trackingCode, { ...timing, itemIndex, referenceCode });
-	return [{ json: { ...finishedInvoice(job, trackingCode, referenceCode), alreadyExisted: false } }];
+	const job = await waitForJob.call(this, 'create', trackingCode, {
+		...timing,
+		itemIndex,
+		referenceCode,
+	});
+	return [
+		{ json: { ...finishedInvoice(job, trackingCode, referenceCode), alreadyExisted: false } },
+	];
 }

@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { einvoiceApiRequest } from '../../transport';
 import { trackingCodeProperty } from './fields';
@@ -11,7 +16,7 @@ const MIME_TYPES: Record<string, string> = { pdf: 'application/pdf', xml: 'appli
 export const description: INodeProperties[] = [
 	trackingCodeProperty(
 		['download'],
-		'Tracking code of the issued invoice (output by Create and Issue); SePay\'s examples also accept the reference code',
+		"Tracking code of the issued invoice (output by Create and Issue); SePay's examples also accept the reference code",
 	),
 	{
 		displayName: 'File Type',
@@ -36,10 +41,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /v1/invoices/{tracking_code}/download?type=pdf|xml: SePay's base64 file into a binary property. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const trackingCode = requiredCode(this, 'trackingCode', itemIndex);
 	const fileType = this.getNodeParameter('fileType', itemIndex, 'pdf') as string;
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+	const property =
+		String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
 	const body = await einvoiceApiRequest.call(this, {
 		method: 'GET',
 		path: `/invoices/${encodeURIComponent(trackingCode)}/download`,
@@ -49,16 +58,27 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const data = (body.data ?? {}) as IDataObject;
 	const content = typeof data.content === 'string' ? data.content.replace(/\s+/g, '') : '';
 	if (!content || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(content)) {
-		throw new NodeOperationError(this.getNode(), `SePay returned no ${fileType.toUpperCase()} content for ${trackingCode}`, {
-			itemIndex,
-			description: 'Files exist only for issued invoices. Check the invoice with Invoice → Get.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`SePay returned no ${fileType.toUpperCase()} content for ${trackingCode}`,
+			{
+				itemIndex,
+				description: 'Files exist only for issued invoices. Check the invoice with Invoice → Get.',
+			},
+		);
 	}
 	const bytes = Buffer.from(content, 'base64');
 	// SePay's name as given, without any directory part.
-	const given = String(data.file_name ?? '').split(/[\\/]/).pop()?.trim();
+	const given = String(data.file_name ?? '')
+		.split(/[\\/]/)
+		.pop()
+		?.trim();
 	const fileName = given || `${trackingCode}.${fileType}`;
-	const binary = await this.helpers.prepareBinaryData(bytes, fileName, MIME_TYPES[fileType] ?? 'application/octet-stream');
+	const binary = await this.helpers.prepareBinaryData(
+		bytes,
+		fileName,
+		MIME_TYPES[fileType] ?? 'application/octet-stream',
+	);
 	return [
 		{
 			json: {

@@ -55,7 +55,8 @@ export const pollOptions: INodeProperties[] = [
 		type: 'number',
 		default: 2,
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		description: 'How long to wait between two status checks while waiting for completion. SePay suggests 2 to 5 seconds.',
+		description:
+			'How long to wait between two status checks while waiting for completion. SePay suggests 2 to 5 seconds.',
 	},
 	{
 		displayName: 'Timeout (Seconds)',

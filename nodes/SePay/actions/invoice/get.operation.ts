@@ -9,7 +9,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /v1/invoices/{reference_code}: the invoice with its lines, status and provider status. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const referenceCode = requiredCode(this, 'referenceCode', itemIndex);
 	return [{ json: await getInvoice.call(this, referenceCode, itemIndex) }];
 }

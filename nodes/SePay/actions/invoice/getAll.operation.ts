@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { einvoiceApiRequestAllItems } from '../../transport';
 import { returnAllAndLimit } from '../common.descriptions';
@@ -35,7 +40,8 @@ export const description: INodeProperties[] = [
 					{ name: 'Issued', value: 'issued' },
 				],
 				default: 'issued',
-				description: 'Invoice status. SePay has no such filter, so the node reads page after page and keeps the matches.',
+				description:
+					'Invoice status. SePay has no such filter, so the node reads page after page and keeps the matches.',
 			},
 		],
 		displayOptions: { show: { resource: ['invoice'], operation: ['getAll'] } },
@@ -43,14 +49,19 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /v1/invoices: every invoice or up to Limit, newest first as SePay lists them. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = filters.source ? { source: filters.source } : {};
 	// SePay has no status filter: read page after page and keep the matches.
 	const status = filters.status ? String(filters.status) : undefined;
-	const keep = status ? (invoice: IDataObject) => String(invoice.status ?? '').toLowerCase() === status : undefined;
+	const keep = status
+		? (invoice: IDataObject) => String(invoice.status ?? '').toLowerCase() === status
+		: undefined;
 	const invoices = await einvoiceApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/invoices', qs, itemIndex },

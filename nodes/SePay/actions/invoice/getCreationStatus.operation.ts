@@ -9,7 +9,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /v1/invoices/create/check/{tracking_code}: Pending, Success (with the invoice) or Failed (with the reason). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const trackingCode = requiredCode(this, 'trackingCode', itemIndex);
 	const data = await checkJob.call(this, 'create', trackingCode, itemIndex);
 	return [{ json: { tracking_code: trackingCode, ...data } }];

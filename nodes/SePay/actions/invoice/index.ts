@@ -35,7 +35,12 @@ const operation: INodeProperties = {
 			action: 'Download an invoice file',
 			description: 'Download the PDF or XML of an issued invoice into a binary field',
 		},
-		{ name: 'Get', value: 'get', action: 'Get an invoice', description: 'Get an invoice by its reference code' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an invoice',
+			description: 'Get an invoice by its reference code',
+		},
 		{
 			name: 'Get Creation Status',
 			value: 'getCreationStatus',
@@ -48,7 +53,12 @@ const operation: INodeProperties = {
 			action: 'Get the status of an invoice issue',
 			description: 'Check an issue job by its tracking code',
 		},
-		{ name: 'Get Many', value: 'getAll', action: 'Get many invoices', description: 'List invoices' },
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many invoices',
+			description: 'List invoices',
+		},
 		{
 			name: 'Issue',
 			value: 'issue',
@@ -71,5 +81,14 @@ export const invoice: SePayResource = {
 		...deleteDraft.description,
 		...download.description,
 	],
-	operations: { create, deleteDraft, download, get, getAll, getCreationStatus, getIssueStatus, issue },
+	operations: {
+		create,
+		deleteDraft,
+		download,
+		get,
+		getAll,
+		getCreationStatus,
+		getIssueStatus,
+		issue,
+	},
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { einvoiceApiRequest, failureOf } from '../../transport';
 import { explainEInvoiceError } from './errors/einvoiceErrors';
@@ -9,7 +14,10 @@ import { requiredCode } from './model/requiredCode';
 import { waitForJob, waitOptionsOf } from './jobs/waitForJob';
 
 export const description: INodeProperties[] = [
-	referenceCodeProperty(['issue'], 'Reference code of the draft to issue (from Create or Get Many)'),
+	referenceCodeProperty(
+		['issue'],
+		'Reference code of the draft to issue (from Create or Get Many)',
+	),
 	...waitProperties('issue'),
 	{
 		displayName: 'Options',
@@ -26,7 +34,10 @@ export const description: INodeProperties[] = [
  * POST /v1/invoices/issue {reference_code}: signs a draft and sends it to the tax authority (uses
  * quota), then — when waiting — polls the issue job. An invoice already issued is output as it is.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const referenceCode = requiredCode(this, 'referenceCode', itemIndex);
 	let response: IDataObject;
 	try {
@@ -51,7 +62,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const trackingCode = String(accepted.tracking_code ?? '');
 	const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 	if (!wait || !trackingCode) {
-		return [{ json: { reference_code: referenceCode, ...accepted, status: 'Pending', alreadyIssued: false } }];
+		return [
+			{
+				json: {
+					reference_code: referenceCode,
+					...accepted,
+					status: 'Pending',
+					alreadyIssued: false,
+				},
+			},
+		];
 	}
 	const job = await waitForJob.call(this, 'issue', trackingCode, {
 		...waitOptionsOf(this, itemIndex),

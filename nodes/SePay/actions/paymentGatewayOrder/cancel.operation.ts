@@ -8,6 +8,9 @@ export const description: INodeProperties[] = [
 	invoiceNumberProperty(['cancel'], 'Invoice number of an unpaid bank-transfer or NAPAS QR order'),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	return await changeOrder(this, itemIndex, '/order/cancel', cancelRefusal);
 }

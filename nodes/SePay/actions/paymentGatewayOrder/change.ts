@@ -18,7 +18,12 @@ export async function changeOrder(
 	const invoiceNumber = readInvoiceNumber(context, itemIndex);
 	let body: IDataObject;
 	try {
-		body = await paymentGatewayApiRequest.call(context, { method: 'POST', path, body: { order_invoice_number: invoiceNumber }, itemIndex });
+		body = await paymentGatewayApiRequest.call(context, {
+			method: 'POST',
+			path,
+			body: { order_invoice_number: invoiceNumber },
+			itemIndex,
+		});
 	} catch (error) {
 		// The transport's NodeApiError comes back unchanged from this constructor.
 		const refused = new NodeApiError(context.getNode(), error as JsonObject);

@@ -21,7 +21,9 @@ export function voidDeadline(transactionDate: string): string | undefined {
 }
 
 function payments(order: IDataObject): IDataObject[] {
-	return ((order.transactions ?? []) as IDataObject[]).filter((tx) => String(tx.transaction_type ?? 'PAYMENT') === 'PAYMENT');
+	return ((order.transactions ?? []) as IDataObject[]).filter(
+		(tx) => String(tx.transaction_type ?? 'PAYMENT') === 'PAYMENT',
+	);
 }
 
 /** Why SePay will not cancel this order (PG-CANCEL), or undefined when no documented condition explains it. */
@@ -30,7 +32,8 @@ export function cancelRefusal(order: IDataObject): string | undefined {
 	if (payments(order).some((tx) => tx.payment_method === 'CARD')) {
 		return 'Cancel works only for bank-transfer and NAPAS QR orders; this order was paid by card (use Void Transaction)';
 	}
-	if (status === 'CAPTURED') return 'The order is already paid (CAPTURED); only unpaid orders can be cancelled';
+	if (status === 'CAPTURED')
+		return 'The order is already paid (CAPTURED); only unpaid orders can be cancelled';
 	if (status === 'CANCELLED') return 'The order is already cancelled';
 	return undefined;
 }
@@ -39,8 +42,10 @@ export function cancelRefusal(order: IDataObject): string | undefined {
 export function voidRefusal(order: IDataObject, nowMs: number): string | undefined {
 	const status = String(order.order_status ?? '');
 	const card = payments(order).find((tx) => tx.payment_method === 'CARD');
-	if (!card) return 'Void works only for card payments; cancel unpaid bank-transfer or NAPAS QR orders instead';
-	if (status !== 'CAPTURED') return `The order is ${status || 'not paid'}; only paid (CAPTURED) card orders can be voided`;
+	if (!card)
+		return 'Void works only for card payments; cancel unpaid bank-transfer or NAPAS QR orders instead';
+	if (status !== 'CAPTURED')
+		return `The order is ${status || 'not paid'}; only paid (CAPTURED) card orders can be voided`;
 	const deadline = voidDeadline(String(card.transaction_date ?? ''));
 	if (deadline && nowMs > vietnamTimeToInstant(deadline)) {
 		return `The card payment of ${String(card.transaction_date)} passed the settlement cut-off (${deadline} Vietnam time) and can no longer be voided; refund it instead`;

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { parseWallTime } from '../../helpers/dates';
 import type { FieldRef } from '../../helpers/invalidInput';
@@ -96,7 +101,12 @@ export function orderQuery(filters: IDataObject, ref: (field: string) => FieldRe
 	const search = String(filters.search ?? '').trim();
 	if (search) qs.q = search;
 	if (filters.status !== undefined && filters.status !== '') {
-		if (!ORDER_STATUSES.some((s) => s.value === filters.status)) throw invalidInput(ref('Filters → Status'), 'CAPTURED, CANCELLED or AUTHENTICATION_NOT_NEEDED', filters.status);
+		if (!ORDER_STATUSES.some((s) => s.value === filters.status))
+			throw invalidInput(
+				ref('Filters → Status'),
+				'CAPTURED, CANCELLED or AUTHENTICATION_NOT_NEEDED',
+				filters.status,
+			);
 		qs.order_status = filters.status;
 	}
 	const customerId = String(filters.customerId ?? '').trim();
@@ -107,22 +117,38 @@ export function orderQuery(filters: IDataObject, ref: (field: string) => FieldRe
 	if (from) qs.from_created_at = from;
 	const to = day(filters.createdTo, ref('Filters → Created To'));
 	if (to) {
-		if (from && to < from) throw invalidInput(ref('Filters → Created To'), `a day on or after Created From (${from})`, filters.createdTo);
+		if (from && to < from)
+			throw invalidInput(
+				ref('Filters → Created To'),
+				`a day on or after Created From (${from})`,
+				filters.createdTo,
+			);
 		qs.to_created_at = to;
 		qs.end_created_at = to;
 	}
 	if (filters.sort !== undefined) {
-		if (!['asc', 'desc'].includes(String(filters.sort))) throw invalidInput(ref('Filters → Sort'), 'asc or desc', filters.sort);
+		if (!['asc', 'desc'].includes(String(filters.sort)))
+			throw invalidInput(ref('Filters → Sort'), 'asc or desc', filters.sort);
 		qs['sort[created_at]'] = filters.sort;
 	}
 	return qs;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const qs = orderQuery(this.getNodeParameter('filters', itemIndex, {}) as IDataObject, (field) => ({ node, itemIndex, field }));
+	const qs = orderQuery(
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		(field) => ({ node, itemIndex, field }),
+	);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const orders = await paymentGatewayApiRequestAllItems.call(this, { method: 'GET', path: '/order', qs, itemIndex }, { returnAll, limit });
+	const orders = await paymentGatewayApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/order', qs, itemIndex },
+		{ returnAll, limit },
+	);
 	return this.helpers.returnJsonArray(orders);
 }

@@ -43,6 +43,12 @@ const operation: INodeProperties = {
 };
 
 export const paymentGatewayOrder: SePayResource = {
-	description: [operation, ...get.description, ...getAll.description, ...cancel.description, ...voidTransaction.description],
+	description: [
+		operation,
+		...get.description,
+		...getAll.description,
+		...cancel.description,
+		...voidTransaction.description,
+	],
 	operations: { cancel, get, getAll, voidTransaction },
 };

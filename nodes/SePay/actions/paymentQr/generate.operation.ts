@@ -1,5 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 
 import type { FieldRef } from '../../helpers/invalidInput';
 import { invalidInput } from '../../helpers/invalidInput';
@@ -27,7 +33,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Vietcombank',
-		description: "The bank's short name, code or BIN as SePay knows it (e.g. Vietcombank, VCB, 970436, MBBank)",
+		description:
+			"The bank's short name, code or BIN as SePay knows it (e.g. Vietcombank, VCB, 970436, MBBank)",
 		displayOptions: { show },
 	},
 	{
@@ -54,7 +61,8 @@ export const description: INodeProperties[] = [
 		name: 'download',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to also fetch the QR image (PNG) into a binary property, e.g. to send it by email or chat',
+		description:
+			'Whether to also fetch the QR image (PNG) into a binary property, e.g. to send it by email or chat',
 		displayOptions: { show },
 	},
 	{
@@ -112,20 +120,36 @@ function serviceUrl(raw: unknown, ref: FieldRef): string {
  * A VietQR image URL from SePay's public QR service (`?acc&bank&amount&des&template`, no
  * credential) and, optionally, the PNG itself as binary data.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const ref = (field: string): FieldRef => ({ node, itemIndex, field });
 	const accountNumber = String(this.getNodeParameter('accountNumber', itemIndex, '')).trim();
 	if (!/^[A-Za-z0-9]{3,40}$/.test(accountNumber)) {
-		throw invalidInput(ref('Account Number'), 'a bank account number: 3 to 40 letters or digits, no spaces', accountNumber);
+		throw invalidInput(
+			ref('Account Number'),
+			'a bank account number: 3 to 40 letters or digits, no spaces',
+			accountNumber,
+		);
 	}
 	const bank = String(this.getNodeParameter('bank', itemIndex, '')).trim();
 	if (!/^[\p{L}\p{N}][\p{L}\p{N} .&-]{0,49}$/u.test(bank)) {
-		throw invalidInput(ref('Bank'), "the bank's short name, code or BIN, e.g. Vietcombank, VCB or 970436", bank);
+		throw invalidInput(
+			ref('Bank'),
+			"the bank's short name, code or BIN, e.g. Vietcombank, VCB or 970436",
+			bank,
+		);
 	}
 	const rawAmount = this.getNodeParameter('amount', itemIndex, 0);
-	const amount = rawAmount === '' || rawAmount === null || rawAmount === undefined ? 0 : wholeVnd(rawAmount, ref('Amount'));
-	const paymentDescription = String(this.getNodeParameter('paymentDescription', itemIndex, '') ?? '').trim();
+	const amount =
+		rawAmount === '' || rawAmount === null || rawAmount === undefined
+			? 0
+			: wholeVnd(rawAmount, ref('Amount'));
+	const paymentDescription = String(
+		this.getNodeParameter('paymentDescription', itemIndex, '') ?? '',
+	).trim();
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const template = String(options.template ?? '');
 	if (!['', 'compact', 'qronly', 'standee'].includes(template)) {
@@ -148,7 +172,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	if (!(this.getNodeParameter('download', itemIndex, false) as boolean)) return [{ json }];
 
-	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+	const binaryPropertyName =
+		String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
 	let response: { body: unknown; headers: IDataObject };
 	try {
 		response = (await this.helpers.httpRequest({
@@ -165,10 +190,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const mimeType = String(response.headers['content-type'] ?? 'image/png').split(';')[0].trim() || 'image/png';
+	const mimeType =
+		String(response.headers['content-type'] ?? 'image/png')
+			.split(';')[0]
+			.trim() || 'image/png';
 	const bytes = response.body as Uint8Array | ArrayBuffer;
 	const buffer = Buffer.from(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
 	const extension = mimeType === 'image/png' ? 'png' : (mimeType.split('/')[1] ?? 'bin');
-	const binary = await this.helpers.prepareBinaryData(buffer, `vietqr-${accountNumber}.${extension}`, mimeType);
+	const binary = await this.helpers.prepareBinaryData(
+		buffer,
+		`vietqr-${accountNumber}.${extension}`,
+		mimeType,
+	);
 	return [{ json, binary: { [binaryPropertyName]: binary } }];
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { invalidInput } from '../../helpers/invalidInput';
 import { einvoiceApiRequest } from '../../transport';
@@ -18,7 +23,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /v1/provider-accounts/{id}: the account with templates[] (template_code, invoice_series, invoice_label). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const raw = this.getNodeParameter('providerAccountId', itemIndex, '') as unknown;
 	const id = typeof raw === 'string' ? raw.trim() : '';
 	if (!id || /[\s/?#\\]/.test(id)) {

@@ -29,7 +29,6 @@ export const FILTER_LABELS: Record<string, string> = {
 	webhookDelivered: 'Webhook Delivered',
 };
 
-
 /** The Filters collection of Transaction → Get Many and Count. */
 export function transactionFilters(operations: string[]): INodeProperties {
 	return {
@@ -92,12 +91,14 @@ export function transactionFilters(operations: string[]): INodeProperties {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. ACB',
-				description: "Only transactions at this bank (SePay's bank brand name, e.g. ACB, BIDV, Vietcombank)",
+				description:
+					"Only transactions at this bank (SePay's bank brand name, e.g. ACB, BIDV, Vietcombank)",
 				displayOptions: apiTokenOnly,
 			},
 			bankAccountLocator({
 				required: false,
-				description: 'Only transactions of this bank account (from the list, by ID or by account number)',
+				description:
+					'Only transactions of this bank account (from the list, by ID or by account number)',
 			}),
 			{
 				displayName: 'Date From',
@@ -141,7 +142,8 @@ export function transactionFilters(operations: string[]): INodeProperties {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. DH123456',
-				description: 'Text found in the payment code, transfer content or reference number, e.g. an order code',
+				description:
+					'Text found in the payment code, transfer content or reference number, e.g. an order code',
 				displayOptions: apiTokenOnly,
 			},
 			{
@@ -180,7 +182,8 @@ export function transactionFilters(operations: string[]): INodeProperties {
 					{ name: 'Delivered', value: '1' },
 					{ name: 'Not Delivered', value: '0' },
 				],
-				description: "Only transactions whose webhook was (or was not) delivered, e.g. to catch up what a webhook missed",
+				description:
+					'Only transactions whose webhook was (or was not) delivered, e.g. to catch up what a webhook missed',
 				displayOptions: apiTokenOnly,
 			},
 		],
@@ -202,5 +205,7 @@ export const sortProperty: INodeProperties = {
 		{ name: 'Date, Oldest First', value: 'transaction_date_sort:asc' },
 	],
 	description: 'Order of the transactions',
-	displayOptions: { show: { resource: ['transaction'], operation: ['getAll'], authentication: ['apiToken'] } },
+	displayOptions: {
+		show: { resource: ['transaction'], operation: ['getAll'], authentication: ['apiToken'] },
+	},
 };

@@ -1,5 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { sepayId } from '../../helpers/inputValues';
 import { simplifyTransaction } from '../../transactions/simplify';
@@ -28,7 +34,10 @@ export const description: INodeProperties[] = [
  * GET /transactions/{id}, the path every other OAuth2 resource uses (and the emulator serves).
  * If SePay answers 404/405 the error says to use Get Many with a filter instead.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authentication = getAuthentication(this, itemIndex);
 	const id = sepayId(authentication, this.getNodeParameter('transactionId', itemIndex), {
 		node: this.getNode(),
@@ -43,9 +52,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		if (!(error instanceof NodeApiError))
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		if (authentication === 'oAuth2' && [404, 405].includes(failureOf(error).status ?? 0)) {
-			error.description = `${error.description ?? ''} SePay's OAuth2 API may not offer a per-transaction lookup: Transaction → Get Many with a Reference Number or date filter finds it too.`.trim();
+			error.description =
+				`${error.description ?? ''} SePay's OAuth2 API may not offer a per-transaction lookup: Transaction → Get Many with a Reference Number or date filter finds it too.`.trim();
 		}
 		// Hands back the same error (NodeApiError's constructor returns an existing NodeApiError).
 		throw new NodeApiError(this.getNode(), error as unknown as JsonObject);

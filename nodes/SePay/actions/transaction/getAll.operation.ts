@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { simplifyTransaction } from '../../transactions/simplify';
 import { sepayApiRequestAllItems } from '../../transport';
@@ -18,7 +23,10 @@ export const description: INodeProperties[] = [
 const SORT = /^(transaction_date_sort|amount_in_sort|amount_out_sort):(asc|desc)$/;
 
 /** GET /transactions with the filters, page by page; one item per transaction. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const authentication = getAuthentication(this, itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
@@ -28,7 +36,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (authentication === 'apiToken') {
 		const sort = String(this.getNodeParameter('sort', itemIndex, 'transaction_date_sort:desc'));
 		const match = SORT.exec(sort);
-		if (!match) throw invalidInput({ node: this.getNode(), itemIndex, field: 'Sort' }, 'one of the listed sort orders', sort);
+		if (!match)
+			throw invalidInput(
+				{ node: this.getNode(), itemIndex, field: 'Sort' },
+				'one of the listed sort orders',
+				sort,
+			);
 		qs[match[1]] = match[2];
 	}
 	const records = await sepayApiRequestAllItems.call(

@@ -23,7 +23,11 @@ export async function transactionQuery(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	const ref = (key: string): FieldRef => ({ node, itemIndex, field: `Filters → ${FILTER_LABELS[key] ?? key}` });
+	const ref = (key: string): FieldRef => ({
+		node,
+		itemIndex,
+		field: `Filters → ${FILTER_LABELS[key] ?? key}`,
+	});
 	const filled = new Set(Object.keys(filters).filter((key) => !isEmpty(filters[key])));
 	const v2 = authentication === 'apiToken';
 	const qs: IDataObject = {};
@@ -36,24 +40,47 @@ export async function transactionQuery(
 		if (!v2 && byNumber) {
 			const number = String(locator.value).trim();
 			if (!/^[A-Za-z0-9]{3,40}$/.test(number)) {
-				throw invalidInput(ref('bankAccount'), 'a bank account number (letters and digits only)', number);
+				throw invalidInput(
+					ref('bankAccount'),
+					'a bank account number (letters and digits only)',
+					number,
+				);
 			}
 			qs.account_number = number;
 		} else if (!isEmpty(locator)) {
-			qs.bank_account_id = await resolveBankAccountId(this, authentication, locator, ref('bankAccount'));
+			qs.bank_account_id = await resolveBankAccountId(
+				this,
+				authentication,
+				locator,
+				ref('bankAccount'),
+			);
 		}
 	}
 
-	const from = filled.has('dateFrom') ? parseWallTime(filters.dateFrom, ref('dateFrom')) : undefined;
+	const from = filled.has('dateFrom')
+		? parseWallTime(filters.dateFrom, ref('dateFrom'))
+		: undefined;
 	const to = filled.has('dateTo') ? parseWallTime(filters.dateTo, ref('dateTo')) : undefined;
 	if (from && to && toDateTime(from, false) > toDateTime(to, true)) {
-		throw invalidInput(ref('dateTo'), `a time at or after Date From (${toDateTime(from, false)})`, filters.dateTo);
+		throw invalidInput(
+			ref('dateTo'),
+			`a time at or after Date From (${toDateTime(from, false)})`,
+			filters.dateTo,
+		);
 	}
-	if (from) qs[v2 ? 'transaction_date_from' : 'from_date'] = v2 ? toDateTime(from, false) : from.date;
+	if (from)
+		qs[v2 ? 'transaction_date_from' : 'from_date'] = v2 ? toDateTime(from, false) : from.date;
 	if (to) qs[v2 ? 'transaction_date_to' : 'to_date'] = v2 ? toDateTime(to, true) : to.date;
 
 	const amounts: Record<string, number> = {};
-	for (const key of ['amountIn', 'amountInMin', 'amountInMax', 'amountOut', 'amountOutMin', 'amountOutMax']) {
+	for (const key of [
+		'amountIn',
+		'amountInMin',
+		'amountInMax',
+		'amountOut',
+		'amountOutMin',
+		'amountOutMax',
+	]) {
 		if (filled.has(key)) amounts[key] = wholeVnd(filters[key], ref(key));
 	}
 	for (const side of ['amountIn', 'amountOut'] as Amount[]) {
@@ -66,10 +93,18 @@ export async function transactionQuery(
 			continue;
 		}
 		if (exact !== undefined && (min !== undefined || max !== undefined)) {
-			throw invalidInput(ref(side), `either an exact ${FILTER_LABELS[side]} or a Min/Max range, not both`, exact);
+			throw invalidInput(
+				ref(side),
+				`either an exact ${FILTER_LABELS[side]} or a Min/Max range, not both`,
+				exact,
+			);
 		}
 		if (min !== undefined && max !== undefined && min > max) {
-			throw invalidInput(ref(`${side}Max`), `an amount at least ${FILTER_LABELS[`${side}Min`]} (${min})`, max);
+			throw invalidInput(
+				ref(`${side}Max`),
+				`an amount at least ${FILTER_LABELS[`${side}Min`]} (${min})`,
+				max,
+			);
 		}
 		// API v2 has ranges only: an exact amount is the range [amount, amount].
 		const low = exact ?? min;
@@ -84,15 +119,18 @@ export async function transactionQuery(
 	if (filled.has('bankBrandName')) qs.bank_brand_name = text('bankBrandName');
 	if (filled.has('transferType')) {
 		const type = text('transferType');
-		if (type !== 'in' && type !== 'out') throw invalidInput(ref('transferType'), '"in" (money received) or "out" (money sent)', type);
+		if (type !== 'in' && type !== 'out')
+			throw invalidInput(ref('transferType'), '"in" (money received) or "out" (money sent)', type);
 		qs.transfer_type = type;
 	}
 	if (filled.has('webhookDelivered')) {
 		const delivered = text('webhookDelivered');
-		if (delivered !== '0' && delivered !== '1') throw invalidInput(ref('webhookDelivered'), '1 (delivered) or 0 (not delivered)', delivered);
+		if (delivered !== '0' && delivered !== '1')
+			throw invalidInput(ref('webhookDelivered'), '1 (delivered) or 0 (not delivered)', delivered);
 		qs.webhook_success = delivered;
 	}
-	if (filled.has('virtualAccountId')) qs.va_id = sepayId(authentication, filters.virtualAccountId, ref('virtualAccountId'));
+	if (filled.has('virtualAccountId'))
+		qs.va_id = sepayId(authentication, filters.virtualAccountId, ref('virtualAccountId'));
 	if (filled.has('sinceId')) qs.since_id = sepayId(authentication, filters.sinceId, ref('sinceId'));
 	return qs;
 }

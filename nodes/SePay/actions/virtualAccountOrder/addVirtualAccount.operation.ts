@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { sepayApiRequest } from '../../transport';
 import { optionalAmount, orderContext, readOrderId, show, vaBody } from './fields';
@@ -17,7 +22,8 @@ export const description: INodeProperties[] = [
 				name: 'amount',
 				type: 'number',
 				default: 0,
-				description: 'Amount this VA accepts, in VND, not above the order amount (BIDV partial payments)',
+				description:
+					'Amount this VA accepts, in VND, not above the order amount (BIDV partial payments)',
 			},
 			{
 				displayName: 'Duration (Seconds)',
@@ -38,13 +44,21 @@ export const description: INodeProperties[] = [
 ];
 
 /** Another VA for a Pending (or, BIDV, Partially paid) order. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { bankAccountId, ref } = await orderContext(this, itemIndex);
 	const orderId = readOrderId(this, itemIndex, ref);
 	const fields = this.getNodeParameter('vaFields', itemIndex, {}) as IDataObject;
 	const body = vaBody(fields, ref, 'VA Fields → ');
 	const amount = optionalAmount(fields.amount, ref('VA Fields → Amount'));
 	if (amount !== undefined) body.amount = amount;
-	const response = await sepayApiRequest.call(this, 'apiToken', { method: 'POST', path: `/bank-accounts/${bankAccountId}/orders/${orderId}/va`, body, itemIndex });
+	const response = await sepayApiRequest.call(this, 'apiToken', {
+		method: 'POST',
+		path: `/bank-accounts/${bankAccountId}/orders/${orderId}/va`,
+		body,
+		itemIndex,
+	});
 	return [{ json: { order_id: orderId, ...((response.data ?? {}) as IDataObject) } }];
 }

@@ -17,11 +17,19 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { bankAccountId, ref } = await orderContext(this, itemIndex);
 	const orderId = readOrderId(this, itemIndex, ref);
 	const vaNumber = String(this.getNodeParameter('vaNumber', itemIndex, '') ?? '').trim();
-	if (!/^[A-Za-z0-9]{4,40}$/.test(vaNumber)) throw invalidInput(ref('VA Number'), 'a virtual account number (letters and digits)', vaNumber);
-	await sepayApiRequest.call(this, 'apiToken', { method: 'DELETE', path: `/bank-accounts/${bankAccountId}/orders/${orderId}/va/${vaNumber}`, itemIndex });
+	if (!/^[A-Za-z0-9]{4,40}$/.test(vaNumber))
+		throw invalidInput(ref('VA Number'), 'a virtual account number (letters and digits)', vaNumber);
+	await sepayApiRequest.call(this, 'apiToken', {
+		method: 'DELETE',
+		path: `/bank-accounts/${bankAccountId}/orders/${orderId}/va/${vaNumber}`,
+		itemIndex,
+	});
 	return [{ json: { order_id: orderId, va_number: vaNumber, cancelled: true } }];
 }

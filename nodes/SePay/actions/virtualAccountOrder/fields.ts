@@ -13,7 +13,14 @@ export function show(operations: string[]) {
 	return { show: { resource: [RESOURCE], operation: operations } };
 }
 
-export const ALL_OPERATIONS = ['create', 'get', 'getAll', 'cancel', 'addVirtualAccount', 'cancelVirtualAccount'];
+export const ALL_OPERATIONS = [
+	'create',
+	'get',
+	'getAll',
+	'cancel',
+	'addVirtualAccount',
+	'cancelVirtualAccount',
+];
 const ONE_ORDER = ['get', 'cancel', 'addVirtualAccount', 'cancelVirtualAccount'];
 
 export const commonProperties: INodeProperties[] = [
@@ -46,34 +53,61 @@ export interface OrderContext {
 }
 
 /** API token only; the bank account as API v2 knows it. */
-export async function orderContext(context: IExecuteFunctions, itemIndex: number): Promise<OrderContext> {
+export async function orderContext(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OrderContext> {
 	const node = context.getNode();
 	const ref = (field: string): FieldRef => ({ node, itemIndex, field });
 	if (getAuthentication(context, itemIndex) !== 'apiToken') {
 		throw new NodeOperationError(node, 'Virtual Account Order needs API Token authentication', {
 			itemIndex,
-			description: 'Per-order virtual accounts exist only in SePay API v2. Set Authentication to API Token and choose a SePay API credential.',
+			description:
+				'Per-order virtual accounts exist only in SePay API v2. Set Authentication to API Token and choose a SePay API credential.',
 		});
 	}
-	const bankAccountId = await resolveBankAccountId(context, 'apiToken', context.getNodeParameter('bankAccount', itemIndex), ref('Bank Account'));
+	const bankAccountId = await resolveBankAccountId(
+		context,
+		'apiToken',
+		context.getNodeParameter('bankAccount', itemIndex),
+		ref('Bank Account'),
+	);
 	return { bankAccountId, ref };
 }
 
-export function readOrderId(context: IExecuteFunctions, itemIndex: number, ref: (field: string) => FieldRef): string {
+export function readOrderId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	ref: (field: string) => FieldRef,
+): string {
 	return sepayId('apiToken', context.getNodeParameter('orderId', itemIndex, ''), ref('Order ID'));
 }
 
 /** The fields VA creation shares (order and extra VA): amount, duration, holder name. */
-export function vaBody(extra: IDataObject, ref: (field: string) => FieldRef, prefix: string): IDataObject {
+export function vaBody(
+	extra: IDataObject,
+	ref: (field: string) => FieldRef,
+	prefix: string,
+): IDataObject {
 	const body: IDataObject = {};
 	if (extra.duration !== undefined && extra.duration !== '' && extra.duration !== null) {
 		const duration = Number(extra.duration);
-		if (!Number.isInteger(duration) || duration <= 0) throw invalidInput(ref(`${prefix}Duration (Seconds)`), 'a whole number of seconds greater than 0', extra.duration);
+		if (!Number.isInteger(duration) || duration <= 0)
+			throw invalidInput(
+				ref(`${prefix}Duration (Seconds)`),
+				'a whole number of seconds greater than 0',
+				extra.duration,
+			);
 		body.duration = duration;
 	}
 	const holder = String(extra.vaHolderName ?? '').trim();
 	if (holder) {
-		if (!/^[A-Z0-9 ]{1,70}$/.test(holder)) throw invalidInput(ref(`${prefix}VA Holder Name`), 'upper-case letters A–Z, digits and spaces (no diacritics)', holder);
+		if (!/^[A-Z0-9 ]{1,70}$/.test(holder))
+			throw invalidInput(
+				ref(`${prefix}VA Holder Name`),
+				'upper-case letters A–Z, digits and spaces (no diacritics)',
+				holder,
+			);
 		body.va_holder_name = holder;
 	}
 	return body;

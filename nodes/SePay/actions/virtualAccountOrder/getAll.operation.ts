@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequestAllItems } from '../../transport';
@@ -22,14 +27,23 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { bankAccountId, ref } = await orderContext(this, itemIndex);
 	const sort = String(this.getNodeParameter('vaOrderSort', itemIndex, 'created_at_sort:desc'));
 	const [key, direction] = sort.split(':');
-	if (!['amount_sort', 'created_at_sort'].includes(key) || !['asc', 'desc'].includes(direction)) throw invalidInput(ref('Sort'), 'one of the listed sort orders', sort);
+	if (!['amount_sort', 'created_at_sort'].includes(key) || !['asc', 'desc'].includes(direction))
+		throw invalidInput(ref('Sort'), 'one of the listed sort orders', sort);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const qs: IDataObject = { [key]: direction };
-	const orders = await sepayApiRequestAllItems.call(this, 'apiToken', { method: 'GET', path: `/bank-accounts/${bankAccountId}/orders`, qs, itemIndex }, { returnAll, limit });
+	const orders = await sepayApiRequestAllItems.call(
+		this,
+		'apiToken',
+		{ method: 'GET', path: `/bank-accounts/${bankAccountId}/orders`, qs, itemIndex },
+		{ returnAll, limit },
+	);
 	return this.helpers.returnJsonArray(orders);
 }

@@ -16,12 +16,42 @@ const operation: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: [RESOURCE] } },
 	options: [
-		{ name: 'Add Virtual Account', value: 'addVirtualAccount', action: 'Add a virtual account to an order', description: 'Another VA for the order (e.g. BIDV partial payment)' },
-		{ name: 'Cancel', value: 'cancel', action: 'Cancel a virtual account order', description: 'Cancel a Pending order and its unpaid VAs' },
-		{ name: 'Cancel Virtual Account', value: 'cancelVirtualAccount', action: 'Cancel a virtual account of an order', description: 'Cancel one unpaid VA' },
-		{ name: 'Create', value: 'create', action: 'Create a virtual account order', description: 'An order with its own virtual account number and QR code' },
-		{ name: 'Get', value: 'get', action: 'Get a virtual account order', description: 'Status, paid amount and virtual accounts of an order' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many virtual account orders', description: "List a bank account's orders" },
+		{
+			name: 'Add Virtual Account',
+			value: 'addVirtualAccount',
+			action: 'Add a virtual account to an order',
+			description: 'Another VA for the order (e.g. BIDV partial payment)',
+		},
+		{
+			name: 'Cancel',
+			value: 'cancel',
+			action: 'Cancel a virtual account order',
+			description: 'Cancel a Pending order and its unpaid VAs',
+		},
+		{
+			name: 'Cancel Virtual Account',
+			value: 'cancelVirtualAccount',
+			action: 'Cancel a virtual account of an order',
+			description: 'Cancel one unpaid VA',
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a virtual account order',
+			description: 'An order with its own virtual account number and QR code',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a virtual account order',
+			description: 'Status, paid amount and virtual accounts of an order',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many virtual account orders',
+			description: "List a bank account's orders",
+		},
 	],
 	default: 'create',
 };

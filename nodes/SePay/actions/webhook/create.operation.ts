@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { sepayApiRequest } from '../../transport';
 import { requireOAuth2 } from '../authentication';
@@ -33,7 +38,11 @@ export const description: INodeProperties[] = [
 	{ ...authenTypeField, displayOptions: { show } },
 	{ ...apiKeyField, required: true, displayOptions: withAuthenType(['Api_Key']) },
 	{ ...secretKeyField, displayOptions: withAuthenType(['HMAC_SHA256']) },
-	...oauthFields.map((field) => ({ ...field, required: true, displayOptions: withAuthenType(['OAuth2.0']) })),
+	...oauthFields.map((field) => ({
+		...field,
+		required: true,
+		displayOptions: withAuthenType(['OAuth2.0']),
+	})),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -46,7 +55,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** POST /webhooks (OAuth2 API, scope webhook:write). Outputs the new id, and the HMAC secret if SePay made one. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, itemIndex, 'Webhook → Create');
 	const node = this.getNode();
 	const fields: IDataObject = {
@@ -57,9 +69,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		bankMode: this.getNodeParameter('bankMode', itemIndex),
 		authenType: this.getNodeParameter('authenType', itemIndex),
 	};
-	if (fields.bankMode === 'multi') fields.bankAccountIds = this.getNodeParameter('bankAccountIds', itemIndex, []);
-	if (fields.authenType === 'Api_Key') fields.apiKey = this.getNodeParameter('apiKey', itemIndex, '');
-	if (fields.authenType === 'HMAC_SHA256') fields.secretKey = this.getNodeParameter('secretKey', itemIndex, '');
+	if (fields.bankMode === 'multi')
+		fields.bankAccountIds = this.getNodeParameter('bankAccountIds', itemIndex, []);
+	if (fields.authenType === 'Api_Key')
+		fields.apiKey = this.getNodeParameter('apiKey', itemIndex, '');
+	if (fields.authenType === 'HMAC_SHA256')
+		fields.secretKey = this.getNodeParameter('secretKey', itemIndex, '');
 	if (fields.authenType === 'OAuth2.0') {
 		for (const key of ['oauth2Url', 'oauth2ClientId', 'oauth2ClientSecret']) {
 			fields[key] = this.getNodeParameter(key, itemIndex, '');
@@ -67,16 +82,32 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const bankAccountId =
 		fields.bankMode === 'single'
-			? await resolveBankAccountId(this, 'oAuth2', this.getNodeParameter('bankAccount', itemIndex), {
-					node,
-					itemIndex,
-					field: 'Bank Account',
-				})
+			? await resolveBankAccountId(
+					this,
+					'oAuth2',
+					this.getNodeParameter('bankAccount', itemIndex),
+					{
+						node,
+						itemIndex,
+						field: 'Bank Account',
+					},
+				)
 			: undefined;
 	const body = webhookBody(node, itemIndex, fields, { bankAccountId, partial: false });
-	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'POST', path: '/webhooks', body, itemIndex });
+	const response = await sepayApiRequest.call(this, 'oAuth2', {
+		method: 'POST',
+		path: '/webhooks',
+		body,
+		itemIndex,
+	});
 	// Two clients read data.id, one a top-level id: accept both.
-	const data = (typeof response.data === 'object' && response.data !== null ? response.data : {}) as IDataObject;
+	const data = (
+		typeof response.data === 'object' && response.data !== null ? response.data : {}
+	) as IDataObject;
 	const id = data.id ?? response.id;
-	return this.helpers.returnJsonArray({ ...data, id, ...(response.message ? { message: response.message } : {}) });
+	return this.helpers.returnJsonArray({
+		...data,
+		id,
+		...(response.message ? { message: response.message } : {}),
+	});
 }

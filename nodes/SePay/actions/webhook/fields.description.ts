@@ -39,7 +39,11 @@ export const bankModeField: INodeProperties = {
 	type: 'options',
 	default: 'all',
 	options: [
-		{ name: 'All Accounts', value: 'all', description: 'Every account of the company, also ones linked later' },
+		{
+			name: 'All Accounts',
+			value: 'all',
+			description: 'Every account of the company, also ones linked later',
+		},
 		{ name: 'One Account', value: 'single' },
 		{ name: 'Several Accounts', value: 'multi' },
 	],
@@ -62,14 +66,27 @@ export const authenTypeField: INodeProperties = {
 	type: 'options',
 	default: 'Api_Key',
 	options: [
-		{ name: 'API Key', value: 'Api_Key', description: 'SePay sends Authorization: Apikey &lt;key&gt;' },
+		{
+			name: 'API Key',
+			value: 'Api_Key',
+			description: 'SePay sends Authorization: Apikey &lt;key&gt;',
+		},
 		{
 			name: 'HMAC-SHA256',
 			value: 'HMAC_SHA256',
-			description: 'SePay signs each request (X-SePay-Signature); the secret is shown once in the output',
+			description:
+				'SePay signs each request (X-SePay-Signature); the secret is shown once in the output',
 		},
-		{ name: 'None', value: 'No_Authen', description: 'Anyone who knows the URL can post to it; for testing only' },
-		{ name: 'OAuth 2.0', value: 'OAuth2.0', description: 'SePay fetches a token from your token URL' },
+		{
+			name: 'None',
+			value: 'No_Authen',
+			description: 'Anyone who knows the URL can post to it; for testing only',
+		},
+		{
+			name: 'OAuth 2.0',
+			value: 'OAuth2.0',
+			description: 'SePay fetches a token from your token URL',
+		},
 	],
 	description: 'How SePay proves to the receiving URL that a request comes from SePay',
 };
@@ -89,7 +106,8 @@ export const secretKeyField: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	description: 'HMAC secret; leave empty to let SePay generate one (it is returned once, in the output)',
+	description:
+		'HMAC secret; leave empty to let SePay generate one (it is returned once, in the output)',
 };
 
 export const oauthFields: INodeProperties[] = [
@@ -133,7 +151,8 @@ export const optionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 12, 15',
-		description: 'SePay alert channels (Telegram, Slack, Discord) to notify, as comma-separated IDs',
+		description:
+			'SePay alert channels (Telegram, Slack, Discord) to notify, as comma-separated IDs',
 	},
 	{
 		displayName: 'Alert Events',
@@ -179,7 +198,8 @@ export const optionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. DH, HD',
-		description: 'Fire only when the payment code starts with one of these (comma-separated, case-sensitive)',
+		description:
+			'Fire only when the payment code starts with one of these (comma-separated, case-sensitive)',
 	},
 	{
 		displayName: 'Payment Verification Webhook',
@@ -209,7 +229,8 @@ export const optionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 101, 102',
-		description: 'With Virtual Account Mode "Listed": the virtual account (sub-account) IDs, comma-separated',
+		description:
+			'With Virtual Account Mode "Listed": the virtual account (sub-account) IDs, comma-separated',
 	},
 	{
 		displayName: 'Virtual Account Mode',
@@ -218,7 +239,11 @@ export const optionalFields: INodeProperties[] = [
 		default: 'all',
 		options: [
 			{ name: 'All', value: 'all', description: 'Transactions to any virtual account or none' },
-			{ name: 'Listed', value: 'list', description: 'Only the virtual accounts listed in Virtual Account IDs' },
+			{
+				name: 'Listed',
+				value: 'list',
+				description: 'Only the virtual accounts listed in Virtual Account IDs',
+			},
 			{ name: 'None', value: 'none', description: 'Only transactions without a virtual account' },
 		],
 		description: 'Which virtual accounts the webhook watches',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { invalidInput } from '../../helpers/invalidInput';
 import { sepayApiRequest } from '../../transport';
@@ -23,7 +28,10 @@ import { webhookIdField } from './id.description';
 const updateOptions: INodeProperties[] = [
 	apiKeyField,
 	authenTypeField,
-	bankAccountLocator({ required: false, description: 'With Bank Accounts "One Account": the account to watch' }),
+	bankAccountLocator({
+		required: false,
+		description: 'With Bank Accounts "One Account": the account to watch',
+	}),
 	bankAccountIdsField,
 	bankModeField,
 	eventTypeField,
@@ -48,20 +56,40 @@ export const description: INodeProperties[] = [
 ];
 
 /** PATCH /webhooks/{id} with only the fields set (OAuth2 API, scope webhook:write). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	requireOAuth2(this, itemIndex, 'Webhook → Update');
 	const node = this.getNode();
 	const id = webhookId(node, itemIndex, this.getNodeParameter('webhookId', itemIndex));
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const bankAccountId = !isEmpty(fields.bankAccount)
-		? await resolveBankAccountId(this, 'oAuth2', fields.bankAccount, { node, itemIndex, field: 'Update Fields → Bank Account' })
+		? await resolveBankAccountId(this, 'oAuth2', fields.bankAccount, {
+				node,
+				itemIndex,
+				field: 'Update Fields → Bank Account',
+			})
 		: undefined;
 	const body = webhookBody(node, itemIndex, fields, { bankAccountId, partial: true });
 	if (Object.keys(body).length === 0) {
-		throw invalidInput({ node, itemIndex, field: 'Update Fields' }, 'at least one field to change', fields);
+		throw invalidInput(
+			{ node, itemIndex, field: 'Update Fields' },
+			'at least one field to change',
+			fields,
+		);
 	}
-	const response = await sepayApiRequest.call(this, 'oAuth2', { method: 'PATCH', path: `/webhooks/${id}`, body, itemIndex });
+	const response = await sepayApiRequest.call(this, 'oAuth2', {
+		method: 'PATCH',
+		path: `/webhooks/${id}`,
+		body,
+		itemIndex,
+	});
 	// The update response shape is UNCONFIRMED: output the webhook when SePay returns it.
 	const data = response.data;
-	return this.helpers.returnJsonArray(typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as IDataObject) : { id: Number(id), updated: true });
+	return this.helpers.returnJsonArray(
+		typeof data === 'object' && data !== null && !Array.isArray(data)
+			? (data as IDataObject)
+			: { id: Number(id), updated: true },
+	);
 }

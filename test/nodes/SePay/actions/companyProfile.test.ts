@@ -18,7 +18,10 @@ it('gets the connected user', async () => {
 it('gets the company with its configuration', async () => {
 	const result = await t.run('oAuth2', { resource: 'company', operation: 'get' });
 	expect(t.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/company']);
-	expect(jsonOf(result)[0]).toMatchObject({ id: t.emu.state.company.id, configurations: { payment_code_formats: expect.any(Array) } });
+	expect(jsonOf(result)[0]).toMatchObject({
+		id: t.emu.state.company.id,
+		configurations: { payment_code_formats: expect.any(Array) },
+	});
 });
 
 it('replaces the payment code formats', async () => {
@@ -28,7 +31,13 @@ it('replaces the payment code formats', async () => {
 		paymentCodeFormats: {
 			format: [
 				{ prefix: 'DH', suffixFrom: 6, suffixTo: 8, characterType: 'NumberOnly', isActive: true },
-				{ prefix: 'inv', suffixFrom: 4, suffixTo: 6, characterType: 'NumberAndLetter', isActive: false },
+				{
+					prefix: 'inv',
+					suffixFrom: 4,
+					suffixTo: 6,
+					characterType: 'NumberAndLetter',
+					isActive: false,
+				},
 			],
 		},
 	});
@@ -38,10 +47,18 @@ it('replaces the payment code formats', async () => {
 	expect(request.body).toEqual({
 		payment_code_formats: [
 			{ prefix: 'DH', suffix_from: 6, suffix_to: 8, character_type: 'NumberOnly', is_active: true },
-			{ prefix: 'inv', suffix_from: 4, suffix_to: 6, character_type: 'NumberAndLetter', is_active: false },
+			{
+				prefix: 'inv',
+				suffix_from: 4,
+				suffix_to: 6,
+				character_type: 'NumberAndLetter',
+				is_active: false,
+			},
 		],
 	});
-	expect(jsonOf(result)[0]).toMatchObject({ payment_code_formats: [{ prefix: 'DH' }, { prefix: 'INV', is_active: false }] });
+	expect(jsonOf(result)[0]).toMatchObject({
+		payment_code_formats: [{ prefix: 'DH' }, { prefix: 'INV', is_active: false }],
+	});
 });
 
 it('validates a format before any request', async () => {

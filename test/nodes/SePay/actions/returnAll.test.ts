@@ -26,7 +26,11 @@ function expectEachOnce(ids: unknown[], expected: unknown[]): void {
 }
 
 it.each(AUTHS)('returns all 20,000 transactions exactly once with %s', async (auth) => {
-	const result = await t.run(auth, { resource: 'transaction', operation: 'getAll', returnAll: true });
+	const result = await t.run(auth, {
+		resource: 'transaction',
+		operation: 'getAll',
+		returnAll: true,
+	});
 	const expected = t.emu.state.transactions.map((tx) => (auth === 'apiToken' ? tx.uuid : tx.id));
 	expectEachOnce(
 		jsonOf(result).map((item) => item.id),
@@ -37,18 +41,32 @@ it.each(AUTHS)('returns all 20,000 transactions exactly once with %s', async (au
 	expect(pages.map((r) => Number(r.query.page))).toEqual(pages.map((_, i) => i + 1));
 });
 
-it.each(AUTHS)('still returns each exactly once with injected 429s, 5xx and dropped connections (%s)', async (auth) => {
-	// Three 429s first (each answered by waiting Retry-After), then random 503s and dropped connections.
-	t.emu.setFaults({ force429: 3, failRate: 0.02, failStatus: 503, dropRate: 0.015, paths: ['/v2/transactions', '/api/v1/transactions'] });
-	const result = await t.run(auth, { resource: 'transaction', operation: 'getAll', returnAll: true, simplify: false });
-	const expected = t.emu.state.transactions.map((tx) => (auth === 'apiToken' ? tx.uuid : tx.id));
-	expectEachOnce(
-		jsonOf(result).map((item) => item.id),
-		expected,
-	);
-	const statuses = t.apiRequests().map((r) => r.status);
-	expect(statuses.filter((s) => s === 429).length).toBe(3);
-	expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
-	expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0);
-	expect(t.emu.counters.faults).toBeGreaterThan(3);
-});
+it.each(AUTHS)(
+	'still returns each exactly once with injected 429s, 5xx and dropped connections (%s)',
+	async (auth) => {
+		// Three 429s first (each answered by waiting Retry-After), then random 503s and dropped connections.
+		t.emu.setFaults({
+			force429: 3,
+			failRate: 0.02,
+			failStatus: 503,
+			dropRate: 0.015,
+			paths: ['/v2/transactions', '/api/v1/transactions'],
+		});
+		const result = await t.run(auth, {
+			resource: 'transaction',
+			operation: 'getAll',
+			returnAll: true,
+			simplify: false,
+		});
+		const expected = t.emu.state.transactions.map((tx) => (auth === 'apiToken' ? tx.uuid : tx.id));
+		expectEachOnce(
+			jsonOf(result).map((item) => item.id),
+			expected,
+		);
+		const statuses = t.apiRequests().map((r) => r.status);
+		expect(statuses.filter((s) => s === 429).length).toBe(3);
+		expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+		expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0);
+		expect(t.emu.counters.faults).toBeGreaterThan(3);
+	},
+);

@@ -19,7 +19,10 @@ it.each([
 });
 
 it('reads a Date and a Luxon DateTime from an expression', () => {
-	expect(parseWallTime(new Date(Date.UTC(2026, 0, 22, 9, 45, 30)), ref)).toEqual({ date: '2026-01-22', time: '16:45:30' });
+	expect(parseWallTime(new Date(Date.UTC(2026, 0, 22, 9, 45, 30)), ref)).toEqual({
+		date: '2026-01-22',
+		time: '16:45:30',
+	});
 	// What n8n's $now / DateTime values offer (Luxon): toISO() with the zone's offset.
 	const luxonLike = { toISO: () => '2026-01-22T16:45:30.000+07:00' };
 	expect(parseWallTime(luxonLike, ref)).toEqual({
@@ -28,10 +31,13 @@ it('reads a Date and a Luxon DateTime from an expression', () => {
 	});
 });
 
-it.each(['2026-02-30', '2026-01-22 24:00:00', '22/01/2026', '2026-01-22Z', '', 'now', 12])('refuses %p naming the field', (input) => {
-	expect(() => parseWallTime(input, ref)).toThrow(NodeOperationError);
-	expect(() => parseWallTime(input, ref)).toThrow(/Filters → Date From/);
-});
+it.each(['2026-02-30', '2026-01-22 24:00:00', '22/01/2026', '2026-01-22Z', '', 'now', 12])(
+	'refuses %p naming the field',
+	(input) => {
+		expect(() => parseWallTime(input, ref)).toThrow(NodeOperationError);
+		expect(() => parseWallTime(input, ref)).toThrow(/Filters → Date From/);
+	},
+);
 
 it('turns a bare date into the start or the last second of the day', () => {
 	expect(toDateTime({ date: '2026-01-22' }, false)).toBe('2026-01-22 00:00:00');

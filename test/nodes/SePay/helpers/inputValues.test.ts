@@ -1,12 +1,18 @@
 import { isEmpty, splitList } from '../../../../nodes/SePay/helpers/inputValues';
 
 describe('isEmpty: the one "left empty" test for parameters', () => {
-	it.each([undefined, null, '', '  ', [], { __rl: true, mode: 'list', value: '' }, { value: ' ' }])('%p is empty', (value) => {
-		expect(isEmpty(value)).toBe(true);
-	});
-	it.each([0, false, 'x', ['a'], { __rl: true, mode: 'id', value: '12' }, { value: 0 }])('%p is a value', (value) => {
-		expect(isEmpty(value)).toBe(false);
-	});
+	it.each([undefined, null, '', '  ', [], { __rl: true, mode: 'list', value: '' }, { value: ' ' }])(
+		'%p is empty',
+		(value) => {
+			expect(isEmpty(value)).toBe(true);
+		},
+	);
+	it.each([0, false, 'x', ['a'], { __rl: true, mode: 'id', value: '12' }, { value: 0 }])(
+		'%p is a value',
+		(value) => {
+			expect(isEmpty(value)).toBe(false);
+		},
+	);
 });
 
 describe('splitList: one list syntax for every list typed as text', () => {

@@ -23,7 +23,9 @@ const passes = (direction: string, filters: IDataObject, tx: Partial<SimpleTrans
 describe('transaction filters', () => {
 	it('passes everything with no filters and direction both', () => {
 		expect(passes('both', {})).toBe(true);
-		expect(passes('both', {}, { direction: 'out', paymentCode: null, content: null, amount: null })).toBe(true);
+		expect(
+			passes('both', {}, { direction: 'out', paymentCode: null, content: null, amount: null }),
+		).toBe(true);
 	});
 
 	it('filters by direction', () => {

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { IdMemory, MEMORY_CAPACITY, MEMORY_HORIZON_MS, resetMemoryIndexes, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import {
+	IdMemory,
+	MEMORY_CAPACITY,
+	MEMORY_HORIZON_MS,
+	resetMemoryIndexes,
+	storedKeys,
+} from '../../../../nodes/SePay/transactions/idMemory';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -11,7 +17,8 @@ function clock(start = Date.UTC(2026, 10, 29, 0, 0, 0)) {
 }
 
 /** n8n gives each execution its own copy of what was saved (read back from the database). */
-const reload = (store: IDataObject): IDataObject => JSON.parse(JSON.stringify(store)) as IDataObject;
+const reload = (store: IDataObject): IDataObject =>
+	JSON.parse(JSON.stringify(store)) as IDataObject;
 
 beforeEach(() => resetMemoryIndexes());
 
@@ -42,7 +49,16 @@ describe('IdMemory', () => {
 	it('keys are exact text: "007" is not "7", and separators inside a key survive', () => {
 		const c = clock();
 		let store: IDataObject = {};
-		new IdMemory(store, 'seen', 'wf1', { now: c.now }).add('7', 'a\nb', 'back\\slash', 'a,b', 'x\\;y', '', '~7', '9007199254740993');
+		new IdMemory(store, 'seen', 'wf1', { now: c.now }).add(
+			'7',
+			'a\nb',
+			'back\\slash',
+			'a,b',
+			'x\\;y',
+			'',
+			'~7',
+			'9007199254740993',
+		);
 		store = reload(store);
 		resetMemoryIndexes();
 		const memory = new IdMemory(store, 'seen', 'wf1', { now: c.now });
@@ -52,7 +68,16 @@ describe('IdMemory', () => {
 		expect(memory.has('back\\slash')).toBe(true);
 		expect(memory.has('a')).toBe(false);
 		expect(memory.has('9007199254740992')).toBe(false);
-		expect(storedKeys(store.seen)).toEqual(['7', 'a\nb', 'back\\slash', 'a,b', 'x\\;y', '', '~7', '9007199254740993']);
+		expect(storedKeys(store.seen)).toEqual([
+			'7',
+			'a\nb',
+			'back\\slash',
+			'a,b',
+			'x\\;y',
+			'',
+			'~7',
+			'9007199254740993',
+		]);
 	});
 
 	it('forgets ids older than the horizon (24 h by default) and keeps younger ones', () => {

@@ -1,7 +1,19 @@
 import { looseNumber, looseText } from '../../../../nodes/SePay/helpers/looseValues';
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 
-const SHAPE = ['id', 'date', 'bankAccountNumber', 'bank', 'direction', 'amount', 'balance', 'content', 'paymentCode', 'reference', 'subAccount'];
+const SHAPE = [
+	'id',
+	'date',
+	'bankAccountNumber',
+	'bank',
+	'direction',
+	'amount',
+	'balance',
+	'content',
+	'paymentCode',
+	'reference',
+	'subAccount',
+];
 
 describe('simplifyTransaction', () => {
 	it('gives one shape for a webhook payload, an API v2 record and an OAuth2 API record', () => {
@@ -46,10 +58,30 @@ describe('simplifyTransaction', () => {
 			code: 'DH123456',
 			sub_account: '',
 		});
-		for (const simple of [webhook, v2, v1]) expect(Object.keys(simple).sort()).toEqual([...SHAPE].sort());
-		expect(webhook).toMatchObject({ id: 92704, direction: 'in', amount: 2277000, paymentCode: 'DH123', reference: 'MBVCB.3278907687', subAccount: null });
-		expect(v2).toMatchObject({ id: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', direction: 'out', amount: 500000, subAccount: 'VA001', paymentCode: null });
-		expect(v1).toMatchObject({ id: 49682, direction: 'in', amount: 18067000, balance: 1200541768, subAccount: null });
+		for (const simple of [webhook, v2, v1])
+			expect(Object.keys(simple).sort()).toEqual([...SHAPE].sort());
+		expect(webhook).toMatchObject({
+			id: 92704,
+			direction: 'in',
+			amount: 2277000,
+			paymentCode: 'DH123',
+			reference: 'MBVCB.3278907687',
+			subAccount: null,
+		});
+		expect(v2).toMatchObject({
+			id: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+			direction: 'out',
+			amount: 500000,
+			subAccount: 'VA001',
+			paymentCode: null,
+		});
+		expect(v1).toMatchObject({
+			id: 49682,
+			direction: 'in',
+			amount: 18067000,
+			balance: 1200541768,
+			subAccount: null,
+		});
 	});
 
 	it('keeps ids exactly as sent and invents nothing for missing fields', () => {

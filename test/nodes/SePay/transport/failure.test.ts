@@ -5,9 +5,13 @@ import { readFailure, retryAfterMs, sepayErrorOf } from '../../../../nodes/SePay
 import { redact } from '../../../../nodes/SePay/transport/redact';
 
 describe('readFailure', () => {
-	it('finds the HTTP response behind n8n\'s error wrapper', () => {
+	it("finds the HTTP response behind n8n's error wrapper", () => {
 		const axiosLike = Object.assign(new Error('Request failed with status code 429'), {
-			response: { status: 429, headers: { 'Retry-After': '2' }, data: { error_code: 'rate_limited' } },
+			response: {
+				status: 429,
+				headers: { 'Retry-After': '2' },
+				data: { error_code: 'rate_limited' },
+			},
 		});
 		const wrapped = Object.assign(new Error('wrapped'), { cause: axiosLike, httpCode: '429' });
 		const failure = readFailure(wrapped);
@@ -17,7 +21,9 @@ describe('readFailure', () => {
 	});
 
 	it('reports network failures by their code', () => {
-		const failure = readFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+		const failure = readFailure(
+			Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+		);
 		expect(failure.status).toBeUndefined();
 		expect(failure.networkCode).toBe('ECONNREFUSED');
 	});
@@ -31,7 +37,9 @@ describe('readFailure', () => {
 
 describe('sepayErrorOf', () => {
 	it('reads API v2 bodies', () => {
-		expect(sepayErrorOf({ status: 'error', message: 'Too many requests', error_code: 'rate_limited' })).toEqual({
+		expect(
+			sepayErrorOf({ status: 'error', message: 'Too many requests', error_code: 'rate_limited' }),
+		).toEqual({
 			code: 'rate_limited',
 			message: 'Too many requests',
 			fields: undefined,
@@ -39,7 +47,12 @@ describe('sepayErrorOf', () => {
 	});
 
 	it('reads eInvoice bodies', () => {
-		expect(sepayErrorOf({ success: false, error: { code: 'EINVOICE_DOCUMENT_EXISTED', message: 'Đã tồn tại' } })).toMatchObject({
+		expect(
+			sepayErrorOf({
+				success: false,
+				error: { code: 'EINVOICE_DOCUMENT_EXISTED', message: 'Đã tồn tại' },
+			}),
+		).toMatchObject({
 			code: 'EINVOICE_DOCUMENT_EXISTED',
 			message: 'Đã tồn tại',
 		});
@@ -50,15 +63,16 @@ describe('sepayErrorOf', () => {
 			code: 'invalid_grant',
 			message: 'expired',
 		});
-		expect(sepayErrorOf({ message: 'Invalid', errors: { webhook_url: ['must be https'] } }).fields).toBe(
-			'webhook_url: must be https',
-		);
+		expect(
+			sepayErrorOf({ message: 'Invalid', errors: { webhook_url: ['must be https'] } }).fields,
+		).toBe('webhook_url: must be https');
 	});
 });
 
 describe('redact', () => {
 	it('removes authorization values and known secrets', () => {
-		const text = 'sent Authorization: Bearer abc.def-123 and apikey Apikey XYZ with secret s3cr3t-value';
+		const text =
+			'sent Authorization: Bearer abc.def-123 and apikey Apikey XYZ with secret s3cr3t-value';
 		const clean = redact(text, ['s3cr3t-value']);
 		expect(clean).not.toContain('abc.def-123');
 		expect(clean).not.toContain('XYZ');
@@ -67,19 +81,38 @@ describe('redact', () => {
 });
 
 describe('failureOf: a failed call as data', () => {
-	const node = { id: '1', name: 'SePay', type: 'n8n-nodes-sepay.sePay', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const node = {
+		id: '1',
+		name: 'SePay',
+		type: 'n8n-nodes-sepay.sePay',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 
 	it("reads the status and SePay's code and message the transport put on its error", () => {
 		const error = toNodeApiError(
 			node,
-			{ status: 409, headers: {}, data: { error_code: 'EINVOICE_DOCUMENT_EXISTED', message: 'Đã tồn tại' } },
+			{
+				status: 409,
+				headers: {},
+				data: { error_code: 'EINVOICE_DOCUMENT_EXISTED', message: 'Đã tồn tại' },
+			},
 			{ family: 'einvoice', secrets: [], rateLimitRetries: 0 },
 		);
-		expect(failureOf(error)).toEqual({ status: 409, code: 'EINVOICE_DOCUMENT_EXISTED', sepayMessage: 'Đã tồn tại' });
+		expect(failureOf(error)).toEqual({
+			status: 409,
+			code: 'EINVOICE_DOCUMENT_EXISTED',
+			sepayMessage: 'Đã tồn tại',
+		});
 	});
 
 	it('gives nothing for errors that did not come from a SePay answer', () => {
 		expect(failureOf(new Error('boom'))).toEqual({});
-		expect(failureOf(new NodeApiError(node, { message: 'x' }, { message: 'x' }))).toEqual({ status: undefined, code: undefined, sepayMessage: undefined });
+		expect(failureOf(new NodeApiError(node, { message: 'x' }, { message: 'x' }))).toEqual({
+			status: undefined,
+			code: undefined,
+			sepayMessage: undefined,
+		});
 	});
 });

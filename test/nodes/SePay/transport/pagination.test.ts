@@ -7,15 +7,28 @@ function listEndpoint(total: number, shape: 'banking' | 'einvoice' | 'bare' = 'b
 	const calls: Array<{ page: number; perPage: number }> = [];
 	const fetchPage = async (page: number, perPage: number): Promise<IDataObject> => {
 		calls.push({ page, perPage });
-		const records = Array.from({ length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) }, (_, i) => ({
-			id: `r${(page - 1) * perPage + i + 1}`,
-		}));
+		const records = Array.from(
+			{ length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) },
+			(_, i) => ({
+				id: `r${(page - 1) * perPage + i + 1}`,
+			}),
+		);
 		const lastPage = Math.max(1, Math.ceil(total / perPage));
 		if (shape === 'einvoice') {
-			return { data: { items: records, paging: { current_page: page, page_count: lastPage, has_more: page < lastPage } } };
+			return {
+				data: {
+					items: records,
+					paging: { current_page: page, page_count: lastPage, has_more: page < lastPage },
+				},
+			};
 		}
 		if (shape === 'bare') return { data: records };
-		return { data: records, meta: { pagination: { current_page: page, last_page: lastPage, has_more: page < lastPage, total } } };
+		return {
+			data: records,
+			meta: {
+				pagination: { current_page: page, last_page: lastPage, has_more: page < lastPage, total },
+			},
+		};
 	};
 	return { calls, fetchPage };
 }
@@ -148,7 +161,10 @@ describe('readPages: the one paginator of every list, count and search', () => {
 
 	it('stops after the page the caller says is the last one needed', async () => {
 		const api = listEndpoint(1000);
-		const read = await readPages(api.fetchPage, { returnAll: true, lastNeeded: (records) => records.some((r) => r.id === 'r150') });
+		const read = await readPages(api.fetchPage, {
+			returnAll: true,
+			lastNeeded: (records) => records.some((r) => r.id === 'r150'),
+		});
 		expect(read.records).toHaveLength(200);
 		expect(api.calls).toHaveLength(2);
 	});

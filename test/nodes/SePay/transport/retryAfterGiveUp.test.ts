@@ -15,7 +15,7 @@ afterEach(() => {
 	jest.useRealTimers();
 });
 
-it('holds the credential\'s next call for the whole Retry-After after giving up', async () => {
+it("holds the credential's next call for the whole Retry-After after giving up", async () => {
 	const key = 'give-up-test';
 	const context = {
 		helpers: {
@@ -25,15 +25,26 @@ it('holds the credential\'s next call for the whole Retry-After after giving up'
 				body: { status: 'error', error_code: 'rate_limited', message: 'Too many requests' },
 			}),
 		},
-		getNode: () => ({ id: 'n', name: 'SePay', type: 'sePay', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			id: 'n',
+			name: 'SePay',
+			type: 'sePay',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 	} as unknown as IExecuteFunctions;
 	await expect(
-		sendWithRetries.call(context, { method: 'GET', url: 'http://127.0.0.1:9/v2/transactions' }, {
-			credentialType: 'sePayApi',
-			family: 'apiToken',
-			pace: { key, perSecond: 3 },
-			secrets: [],
-		}),
+		sendWithRetries.call(
+			context,
+			{ method: 'GET', url: 'http://127.0.0.1:9/v2/transactions' },
+			{
+				credentialType: 'sePayApi',
+				family: 'apiToken',
+				pace: { key, perSecond: 3 },
+				secrets: [],
+			},
+		),
 	).rejects.toThrow('rate limiting');
 
 	let started = false;

@@ -36,7 +36,11 @@ function freshStore(): CredentialStore {
 				clientSecret: emu.secrets.oauthClientSecret,
 				oauthTokenData: emu.issueOAuthToken() as unknown as IDataObject,
 			},
-			sePayEInvoiceApi: { ...custom, clientId: emu.secrets.einvoiceClientId, clientSecret: emu.secrets.einvoiceClientSecret },
+			sePayEInvoiceApi: {
+				...custom,
+				clientId: emu.secrets.einvoiceClientId,
+				clientSecret: emu.secrets.einvoiceClientSecret,
+			},
 		} as never,
 		{ credentialTypes: [new SePayApi(), new SePayOAuth2Api(), new SePayEInvoiceApi()] },
 	);
@@ -53,10 +57,16 @@ async function probe(parameters: IDataObject, items = 1) {
 	});
 }
 
-const apiCalls = (prefix: string): RecordedRequest[] => emu.requests.filter((r) => r.path.startsWith(prefix) && r.path !== '/v1/token');
+const apiCalls = (prefix: string): RecordedRequest[] =>
+	emu.requests.filter((r) => r.path.startsWith(prefix) && r.path !== '/v1/token');
 
 beforeEach(async () => {
-	emu = await startEmulator({ port: 0, seed: 11, transactions: COUNT, rateLimit: { perSecond: PACE, strict: true } });
+	emu = await startEmulator({
+		port: 0,
+		seed: 11,
+		transactions: COUNT,
+		rateLimit: { perSecond: PACE, strict: true },
+	});
 	store = freshStore();
 });
 afterEach(async () => {
@@ -94,19 +104,24 @@ describe('a 429 on the resend after a renewal', () => {
 	it.each([
 		['OAuth2', { api: 'oAuth2', path: '/me' }, '/api/v1/'],
 		['eInvoice', { api: 'einvoice', path: '/usage' }, '/v1/usage'],
-	])('%s: waits the Retry-After SePay sent (2 s), one renewal, no early request', async (_name, parameters, prefix) => {
-		if (parameters.api === 'einvoice') await probe(parameters);
-		emu.clearRequests();
-		emu.expireTokens();
-		// The first call meets the expired token (401); its resend meets a 429 asking for 2 s.
-		emu.setFaults({ force429: 1, force429Skip: 1, retryAfterSeconds: 2, paths: [prefix] });
-		await probe(parameters);
-		const statuses = apiCalls(prefix).map((r) => r.status);
-		expect(statuses).toEqual([401, 429, 200]);
-		expect(emu.countRequests('POST', parameters.api === 'einvoice' ? '/v1/token' : '/oauth/token')).toBe(1);
-		// The emulator blocks the client for the 2 s and records anything sent sooner.
-		expect(emu.earlyRequests).toEqual([]);
-	});
+	])(
+		'%s: waits the Retry-After SePay sent (2 s), one renewal, no early request',
+		async (_name, parameters, prefix) => {
+			if (parameters.api === 'einvoice') await probe(parameters);
+			emu.clearRequests();
+			emu.expireTokens();
+			// The first call meets the expired token (401); its resend meets a 429 asking for 2 s.
+			emu.setFaults({ force429: 1, force429Skip: 1, retryAfterSeconds: 2, paths: [prefix] });
+			await probe(parameters);
+			const statuses = apiCalls(prefix).map((r) => r.status);
+			expect(statuses).toEqual([401, 429, 200]);
+			expect(
+				emu.countRequests('POST', parameters.api === 'einvoice' ? '/v1/token' : '/oauth/token'),
+			).toBe(1);
+			// The emulator blocks the client for the 2 s and records anything sent sooner.
+			expect(emu.earlyRequests).toEqual([]);
+		},
+	);
 });
 
 describe('a refresh token SePay no longer accepts', () => {

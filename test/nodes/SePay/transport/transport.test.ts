@@ -49,7 +49,10 @@ const CREDENTIAL_FOR: Record<string, string> = {
 	einvoice: 'sePayEInvoiceApi',
 };
 
-async function probeRun(parameters: IDataObject, options: { items?: number; store?: CredentialStore; continueOnFail?: boolean } = {}) {
+async function probeRun(
+	parameters: IDataObject,
+	options: { items?: number; store?: CredentialStore; continueOnFail?: boolean } = {},
+) {
 	const api = String(parameters.api ?? 'apiToken');
 	return await runNode({
 		node: probe,
@@ -99,7 +102,9 @@ describe('credentials on the wire', () => {
 		await probeRun({ api: 'einvoice', path: '/usage' }, { items: 5 });
 		const tokenRequests = emu.requests.filter((r) => r.method === 'POST' && r.path === '/v1/token');
 		expect(tokenRequests).toHaveLength(1);
-		const basic = Buffer.from(`${emu.secrets.einvoiceClientId}:${emu.secrets.einvoiceClientSecret}`).toString('base64');
+		const basic = Buffer.from(
+			`${emu.secrets.einvoiceClientId}:${emu.secrets.einvoiceClientSecret}`,
+		).toString('base64');
 		expect(tokenRequests[0].headers.authorization).toBe(`Basic ${basic}`);
 		const usage = emu.requests.filter((r) => r.path === '/v1/usage');
 		expect(usage).toHaveLength(5);
@@ -142,7 +147,9 @@ describe('rate limits and retries', () => {
 		emu.setFaults({ force429: 2 });
 		const { output } = await probeRun({ api: 'apiToken', path: '/bank-accounts' });
 		expect(output[0]).toHaveLength(1);
-		expect(emu.requests.filter((r) => r.path === '/v2/bank-accounts').map((r) => r.status)).toEqual([429, 429, 200]);
+		expect(emu.requests.filter((r) => r.path === '/v2/bank-accounts').map((r) => r.status)).toEqual(
+			[429, 429, 200],
+		);
 	});
 
 	it('gives up after 5 retries of a 429 with a clear message', async () => {
@@ -180,7 +187,9 @@ describe('rate limits and retries', () => {
 			active: 1,
 		});
 		await expectApiError(probeRun({ api: 'oAuth2', method: 'POST', path: '/webhooks', body }));
-		expect(emu.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/webhooks')).toHaveLength(1);
+		expect(
+			emu.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/webhooks'),
+		).toHaveLength(1);
 	});
 });
 
@@ -203,19 +212,26 @@ describe('pagination over HTTP', () => {
 });
 
 describe('errors', () => {
-	it('keeps SePay\'s code and message, explains what to do, and shows no secret', async () => {
+	it("keeps SePay's code and message, explains what to do, and shows no secret", async () => {
 		const wrongToken = 'WRONG-TOKEN-1234567890-SECRET';
 		const local = freshStore({ sePayApi: { apiToken: wrongToken } });
-		const error = await expectApiError(probeRun({ api: 'apiToken', path: '/bank-accounts' }, { store: local }));
+		const error = await expectApiError(
+			probeRun({ api: 'apiToken', path: '/bank-accounts' }, { store: local }),
+		);
 		expect(error.message).toContain('401');
 		expect(error.message).toContain('unauthorized');
 		expect(error.description).toContain('API Access');
-		const shown = JSON.stringify({ message: error.message, description: error.description, context: error.context, messages: error.messages });
+		const shown = JSON.stringify({
+			message: error.message,
+			description: error.description,
+			context: error.context,
+			messages: error.messages,
+		});
 		expect(shown).not.toContain(wrongToken);
 		expect(JSON.stringify(error)).not.toContain(wrongToken);
 	});
 
-	it('an unknown record is a 404 with SePay\'s message', async () => {
+	it("an unknown record is a 404 with SePay's message", async () => {
 		const error = await expectApiError(
 			probeRun({ api: 'apiToken', path: '/transactions/00000000-0000-4000-8000-000000000000' }),
 		);
@@ -238,5 +254,4 @@ describe('errors', () => {
 		expect(JSON.stringify(caught)).not.toContain(secret);
 		expect(text).not.toContain(secret);
 	});
-
 });

@@ -29,16 +29,26 @@ describe('parseDelivery', () => {
 
 	it('reads form-encoded deliveries with numbers and nulls restored', () => {
 		const form = new URLSearchParams();
-		for (const [key, value] of Object.entries(PAYLOAD)) form.append(key, value === null ? '' : String(value));
-		const parsed = parseDelivery(raw(form.toString()), 'application/x-www-form-urlencoded; charset=utf-8', {});
+		for (const [key, value] of Object.entries(PAYLOAD))
+			form.append(key, value === null ? '' : String(value));
+		const parsed = parseDelivery(
+			raw(form.toString()),
+			'application/x-www-form-urlencoded; charset=utf-8',
+			{},
+		);
 		expect(parsed).toEqual({ ok: true, payload: PAYLOAD });
 	});
 
 	it('reads multipart deliveries from the fields n8n parsed', () => {
-		const fields = Object.fromEntries(Object.entries(PAYLOAD).map(([k, v]) => [k, v === null ? '' : String(v)]));
+		const fields = Object.fromEntries(
+			Object.entries(PAYLOAD).map(([k, v]) => [k, v === null ? '' : String(v)]),
+		);
 		const parsed = parseDelivery(raw(''), 'multipart/form-data; boundary=x', { data: fields });
 		expect(parsed).toEqual({ ok: true, payload: PAYLOAD });
-		expect(parseDelivery(raw(''), 'multipart/form-data; boundary=x', fields)).toEqual({ ok: true, payload: PAYLOAD });
+		expect(parseDelivery(raw(''), 'multipart/form-data; boundary=x', fields)).toEqual({
+			ok: true,
+			payload: PAYLOAD,
+		});
 	});
 
 	it('keeps unicode content intact', () => {

@@ -25,14 +25,25 @@ afterAll(async () => {
 });
 
 async function trigger(extra: INodeParameters = {}, apiKey = KEY): Promise<WebhookDriver> {
-	const parameters = { registration: 'manual', verification: 'apiKey', apiKey, direction: 'both', ...extra };
+	const parameters = {
+		registration: 'manual',
+		verification: 'apiKey',
+		apiKey,
+		direction: 'both',
+		...extra,
+	};
 	const driver = await serveWebhook({ node: new SePayTrigger(), parameters, store });
 	drivers.push(driver);
 	return driver;
 }
 
 /** A SePay delivery as JSON text; `id`, amounts etc. are spliced in as raw JSON tokens. */
-function jsonBody(tokens: { id: string; amount?: string; accumulated?: string; extra?: string }): string {
+function jsonBody(tokens: {
+	id: string;
+	amount?: string;
+	accumulated?: string;
+	extra?: string;
+}): string {
 	return (
 		`{"id":${tokens.id},"gateway":"ACB","transactionDate":"2026-11-23 10:00:00","accountNumber":"1",` +
 		`"subAccount":null,"code":null,"content":"DH1","transferType":"in","description":"",` +
@@ -52,7 +63,12 @@ async function post(url: string, body: string, headers: Record<string, string> =
 describe('transaction ids survive exactly', () => {
 	it('ids past 2^53 stay distinct, are output as their exact text, and replays still run once', async () => {
 		const driver = await trigger();
-		for (const id of ['9007199254740993', '9007199254740992', '9007199254740993', '123456789012345678901234567890']) {
+		for (const id of [
+			'9007199254740993',
+			'9007199254740992',
+			'9007199254740993',
+			'123456789012345678901234567890',
+		]) {
 			expect((await post(driver.url, jsonBody({ id }))).status).toBe(200);
 		}
 		expect(driver.executions.map((e) => e.items[0].json.id)).toEqual([
@@ -70,21 +86,50 @@ describe('transaction ids survive exactly', () => {
 
 	it('string ids stay strings: "00012345" is not 12345, "0077001" is not "77001"', async () => {
 		const driver = await trigger();
-		for (const id of ['"00012345"', '12345', '"0077001"', '"77001"', '"0077001"']) await post(driver.url, jsonBody({ id }));
-		expect(driver.executions.map((e) => e.items[0].json.id)).toEqual(['00012345', 12345, '0077001', '77001']);
+		for (const id of ['"00012345"', '12345', '"0077001"', '"77001"', '"0077001"'])
+			await post(driver.url, jsonBody({ id }));
+		expect(driver.executions.map((e) => e.items[0].json.id)).toEqual([
+			'00012345',
+			12345,
+			'0077001',
+			'77001',
+		]);
 	});
 
 	it('form bodies: exact ids too, a leading zero keeps the text', async () => {
 		const driver = await trigger({ options: { simplify: false } });
 		const form = (id: string) =>
-			new URLSearchParams({ id, gateway: 'ACB', transferType: 'in', transferAmount: '9007199254740993', accumulated: '' }).toString();
+			new URLSearchParams({
+				id,
+				gateway: 'ACB',
+				transferType: 'in',
+				transferAmount: '9007199254740993',
+				accumulated: '',
+			}).toString();
 		const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-		for (const id of ['9007199254740993', '9007199254740992', '00012345', '12345', '9007199254740993']) {
+		for (const id of [
+			'9007199254740993',
+			'9007199254740992',
+			'00012345',
+			'12345',
+			'9007199254740993',
+		]) {
 			await post(driver.url, form(id), headers);
 		}
 		const outputs = driver.executions.map((e) => e.items[0].json);
-		expect(outputs.map((json) => json.id)).toEqual(['9007199254740993', '9007199254740992', '00012345', 12345]);
-		expect(outputs[0]).toEqual({ id: '9007199254740993', gateway: 'ACB', transferType: 'in', transferAmount: '9007199254740993', accumulated: null });
+		expect(outputs.map((json) => json.id)).toEqual([
+			'9007199254740993',
+			'9007199254740992',
+			'00012345',
+			12345,
+		]);
+		expect(outputs[0]).toEqual({
+			id: '9007199254740993',
+			gateway: 'ACB',
+			transferType: 'in',
+			transferAmount: '9007199254740993',
+			accumulated: null,
+		});
 	});
 
 	it('id 0 (SePay dashboard test) runs every time and is never remembered', async () => {
@@ -100,17 +145,30 @@ describe('amounts and balances survive exactly', () => {
 	it('past 2^53 they are exact texts, with Simplify on and off', async () => {
 		const simple = await trigger();
 		const raw = await trigger({ options: { simplify: false } });
-		const body = jsonBody({ id: '1', amount: '9007199254740993', accumulated: '12345678901234567890.50' });
+		const body = jsonBody({
+			id: '1',
+			amount: '9007199254740993',
+			accumulated: '12345678901234567890.50',
+		});
 		await post(simple.url, body);
 		await post(raw.url, body);
-		expect(simple.executions[0].items[0].json).toMatchObject({ amount: '9007199254740993', balance: '12345678901234567890.50' });
-		expect(raw.executions[0].items[0].json).toMatchObject({ transferAmount: '9007199254740993', accumulated: '12345678901234567890.50' });
+		expect(simple.executions[0].items[0].json).toMatchObject({
+			amount: '9007199254740993',
+			balance: '12345678901234567890.50',
+		});
+		expect(raw.executions[0].items[0].json).toMatchObject({
+			transferAmount: '9007199254740993',
+			accumulated: '12345678901234567890.50',
+		});
 	});
 
 	it('ordinary amounts stay numbers (also SePay\'s "18067000.00" texts)', async () => {
 		const driver = await trigger();
 		await post(driver.url, jsonBody({ id: '2', amount: '"18067000.00"', accumulated: '19077000' }));
-		expect(driver.executions[0].items[0].json).toMatchObject({ amount: 18067000, balance: 19077000 });
+		expect(driver.executions[0].items[0].json).toMatchObject({
+			amount: 18067000,
+			balance: 19077000,
+		});
 	});
 
 	it.each([
@@ -141,7 +199,7 @@ describe('unknown fields: small and shallow only', () => {
 		expect(driver.crashes).toEqual([]);
 	});
 
-	it('Simplify off passes SePay\'s fields and small shallow unknown fields; deep or large ones are left out', async () => {
+	it("Simplify off passes SePay's fields and small shallow unknown fields; deep or large ones are left out", async () => {
 		const driver = await trigger({ options: { simplify: false } });
 		const extra =
 			',"orderInfo":{"lines":[{"sku":"A1","qty":2}]},"tooDeep":{"a":{"b":{"c":{"d":1}}}},' +
@@ -153,7 +211,9 @@ describe('unknown fields: small and shallow only', () => {
 		expect(json).not.toHaveProperty('tooDeep');
 		expect(json).not.toHaveProperty('tooLarge');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-		expect(Object.keys(json)).toEqual(expect.arrayContaining(['id', 'gateway', 'content', 'transferAmount', 'accumulated']));
+		expect(Object.keys(json)).toEqual(
+			expect.arrayContaining(['id', 'gateway', 'content', 'transferAmount', 'accumulated']),
+		);
 	});
 
 	it('at most 20 unknown fields are passed on', async () => {
@@ -172,25 +232,43 @@ describe('API key: bytes, constant time, known scheme variants', () => {
 
 	it('a non-ASCII key sent as UTF-8 is accepted; another key is not', async () => {
 		const driver = await trigger({}, UTF8_KEY);
-		expect((await post(driver.url, jsonBody({ id: '8' }), { authorization: wire(`Apikey ${UTF8_KEY}`) })).status).toBe(200);
-		expect((await post(driver.url, jsonBody({ id: '9' }), { authorization: wire(`Apikey ${UTF8_KEY.slice(0, -1)}D`) })).status).toBe(401);
+		expect(
+			(await post(driver.url, jsonBody({ id: '8' }), { authorization: wire(`Apikey ${UTF8_KEY}`) }))
+				.status,
+		).toBe(200);
+		expect(
+			(
+				await post(driver.url, jsonBody({ id: '9' }), {
+					authorization: wire(`Apikey ${UTF8_KEY.slice(0, -1)}D`),
+				})
+			).status,
+		).toBe(401);
 		expect(driver.executions).toHaveLength(1);
 	});
 
-	it.each([`apikey ${KEY}`, `APIKEY   ${KEY}`, `\tApiKey\t${KEY}\t`, `Bearer Apikey ${KEY}`, `bearer  APIKEY ${KEY}`])(
-		'accepts %j',
-		async (authorization) => {
-			const driver = await trigger();
-			expect((await post(driver.url, jsonBody({ id: '10' }), { authorization })).status).toBe(200);
-		},
-	);
+	it.each([
+		`apikey ${KEY}`,
+		`APIKEY   ${KEY}`,
+		`\tApiKey\t${KEY}\t`,
+		`Bearer Apikey ${KEY}`,
+		`bearer  APIKEY ${KEY}`,
+	])('accepts %j', async (authorization) => {
+		const driver = await trigger();
+		expect((await post(driver.url, jsonBody({ id: '10' }), { authorization })).status).toBe(200);
+	});
 
-	it.each([`Bearer ${KEY}`, `Basic ${KEY}`, `Apikey:${KEY}`, `Apikey${KEY}`, `Bearer Bearer Apikey ${KEY}`, `Apikey Apikey ${KEY}`, 'Apikey', `Token ${KEY}`])(
-		'refuses %j',
-		async (authorization) => {
-			const driver = await trigger();
-			expect((await post(driver.url, jsonBody({ id: '11' }), { authorization })).status).toBe(401);
-			expect(driver.executions).toHaveLength(0);
-		},
-	);
+	it.each([
+		`Bearer ${KEY}`,
+		`Basic ${KEY}`,
+		`Apikey:${KEY}`,
+		`Apikey${KEY}`,
+		`Bearer Bearer Apikey ${KEY}`,
+		`Apikey Apikey ${KEY}`,
+		'Apikey',
+		`Token ${KEY}`,
+	])('refuses %j', async (authorization) => {
+		const driver = await trigger();
+		expect((await post(driver.url, jsonBody({ id: '11' }), { authorization })).status).toBe(401);
+		expect(driver.executions).toHaveLength(0);
+	});
 });

@@ -45,8 +45,26 @@ const validPayload = (id: number) => ({
 });
 
 const WEIRD_VALUES: unknown[] = [
-	null, '', ' ', 0, -1, 1e308, -1e308, 'NaN', true, [], {}, [1, 2], { nested: { deep: [null] } },
-	'💸'.repeat(50), '\u0000', '<script>alert(1)</script>', '"; DROP TABLE x; --', 'x'.repeat(5000), '1e3', '0x10',
+	null,
+	'',
+	' ',
+	0,
+	-1,
+	1e308,
+	-1e308,
+	'NaN',
+	true,
+	[],
+	{},
+	[1, 2],
+	{ nested: { deep: [null] } },
+	'💸'.repeat(50),
+	'\u0000',
+	'<script>alert(1)</script>',
+	'"; DROP TABLE x; --',
+	'x'.repeat(5000),
+	'1e3',
+	'0x10',
 ];
 
 function mutatedBody(rng: Rng, id: number): string {
@@ -57,7 +75,9 @@ function mutatedBody(rng: Rng, id: number): string {
 		const roll = rng.int(5);
 		if (roll === 0) delete payload[rng.pick(keys)];
 		else if (roll === 1) payload[rng.pick(keys)] = rng.pick(WEIRD_VALUES);
-		else if (roll === 2) payload[rng.pick(['__proto__', 'constructor', 'prototype', 'extra', ''])] = rng.pick(WEIRD_VALUES);
+		else if (roll === 2)
+			payload[rng.pick(['__proto__', 'constructor', 'prototype', 'extra', ''])] =
+				rng.pick(WEIRD_VALUES);
 		else if (roll === 3) payload.transferType = rng.pick(['IN', 'Out', 'both', '', 'in ', 1]);
 		else payload.id = rng.pick([id, String(id), -id, `${id}abc`, id + 0.5, null]);
 	}
@@ -71,15 +91,23 @@ function mutatedBody(rng: Rng, id: number): string {
 
 function randomBody(rng: Rng, id: number): string {
 	const kind = rng.int(5);
-	if (kind === 0) return Buffer.from(Array.from({ length: rng.int(300) }, () => rng.int(256))).toString('latin1');
-	if (kind === 1) return rng.pick(['', 'null', 'true', '0', '""', '{}', '[]', '{"id":', 'id=1&transferType=in']);
+	if (kind === 0)
+		return Buffer.from(Array.from({ length: rng.int(300) }, () => rng.int(256))).toString('latin1');
+	if (kind === 1)
+		return rng.pick(['', 'null', 'true', '0', '""', '{}', '[]', '{"id":', 'id=1&transferType=in']);
 	return mutatedBody(rng, id);
 }
 
 function contentType(rng: Rng): string | undefined {
 	return rng.pick([
-		'application/json', 'application/json', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded',
-		'text/plain', 'application/xml', 'multipart/form-data; boundary=zz', undefined,
+		'application/json',
+		'application/json',
+		'application/json; charset=utf-8',
+		'application/x-www-form-urlencoded',
+		'text/plain',
+		'application/xml',
+		'multipart/form-data; boundary=zz',
+		undefined,
 	]);
 }
 
@@ -93,7 +121,11 @@ function forgedAuth(rng: Rng, mode: 'apiKey' | 'hmac', body: string): Record<str
 	const now = Math.floor(Date.now() / 1000);
 	const flip = (s: string) => {
 		const at = rng.int(s.length);
-		return s.slice(0, at) + String.fromCharCode(((s.charCodeAt(at) + 1 + rng.int(20)) % 94) + 33) + s.slice(at + 1);
+		return (
+			s.slice(0, at) +
+			String.fromCharCode(((s.charCodeAt(at) + 1 + rng.int(20)) % 94) + 33) +
+			s.slice(at + 1)
+		);
 	};
 	const options: Array<() => Record<string, string>> = [
 		() => ({}),
@@ -109,10 +141,16 @@ function forgedAuth(rng: Rng, mode: 'apiKey' | 'hmac', body: string): Record<str
 		() => hmacHeaders(SECRET, `${body} `, now),
 		() => hmacHeaders(SECRET, body, now - 301 - rng.int(100_000)),
 		() => hmacHeaders(SECRET, body, now + 301 + rng.int(100_000)),
-		() => ({ ...hmacHeaders(SECRET, body, now), 'x-sepay-signature': flip(hmacHeaders(SECRET, body, now)['x-sepay-signature']) }),
+		() => ({
+			...hmacHeaders(SECRET, body, now),
+			'x-sepay-signature': flip(hmacHeaders(SECRET, body, now)['x-sepay-signature']),
+		}),
 		() => ({ ...hmacHeaders(SECRET, body, now), 'x-sepay-timestamp': String(now + 1) }),
 		() => ({ 'x-sepay-signature': hmacHeaders(SECRET, body, now)['x-sepay-signature'] }),
-		() => ({ ...hmacHeaders(SECRET, body, now), 'x-sepay-timestamp': rng.pick(['', 'abc', '-1', '1e9', `${now}.5`]) }),
+		() => ({
+			...hmacHeaders(SECRET, body, now),
+			'x-sepay-timestamp': rng.pick(['', 'abc', '-1', '1e9', `${now}.5`]),
+		}),
 	];
 	const headers = rng.pick(options)();
 	// In API-key mode a correct HMAC is still unauthenticated, and the other way round.
@@ -135,7 +173,9 @@ function n8nRejectsBody(type: string | undefined, body: string): boolean {
 }
 
 function genuineAuth(mode: 'apiKey' | 'hmac', body: string): Record<string, string> {
-	return mode === 'apiKey' ? { authorization: `Apikey ${KEY}` } : hmacHeaders(SECRET, body, Math.floor(Date.now() / 1000));
+	return mode === 'apiKey'
+		? { authorization: `Apikey ${KEY}` }
+		: hmacHeaders(SECRET, body, Math.floor(Date.now() / 1000));
 }
 
 describe.each(['apiKey', 'hmac'] as const)('fuzzing the webhook in %s mode', (mode) => {
@@ -143,7 +183,13 @@ describe.each(['apiKey', 'hmac'] as const)('fuzzing the webhook in %s mode', (mo
 	beforeAll(async () => {
 		driver = await serveWebhook({
 			node: new SePayTrigger(),
-			parameters: { registration: 'manual', verification: mode, apiKey: KEY, hmacSecret: SECRET, direction: 'both' },
+			parameters: {
+				registration: 'manual',
+				verification: mode,
+				apiKey: KEY,
+				hmacSecret: SECRET,
+				direction: 'both',
+			},
 			store: createCredentialStore({}, { credentialTypes: [] }),
 		});
 	});

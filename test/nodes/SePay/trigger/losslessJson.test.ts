@@ -1,5 +1,9 @@
 /** The trigger's JSON reader agrees with JSON.parse on what JSON is, and keeps number texts. */
-import { JsonNumber, MAX_JSON_DEPTH, readLosslessJson } from '../../../../nodes/SePay/trigger/losslessJson';
+import {
+	JsonNumber,
+	MAX_JSON_DEPTH,
+	readLosslessJson,
+} from '../../../../nodes/SePay/trigger/losslessJson';
 import type { LosslessValue } from '../../../../nodes/SePay/trigger/losslessJson';
 
 /** Back to plain values (numbers through Number) to compare with JSON.parse. */
@@ -25,17 +29,39 @@ describe('readLosslessJson', () => {
 		expect(plain(readLosslessJson(text) as LosslessValue)).toEqual(JSON.parse(text));
 	});
 
-	it.each(['', ' ', '01', '1.', '.5', '-', '+1', 'NaN', "'a'", '{"a":1,}', '[1,]', '{a:1}', '"a', '"\u0001"', '[1] x', 'tru', '{"a" 1}', '1e'])(
-		'refuses %j like JSON.parse',
-		(text) => {
-			expect(() => JSON.parse(text)).toThrow();
-			expect(readLosslessJson(text)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		' ',
+		'01',
+		'1.',
+		'.5',
+		'-',
+		'+1',
+		'NaN',
+		"'a'",
+		'{"a":1,}',
+		'[1,]',
+		'{a:1}',
+		'"a',
+		'"\u0001"',
+		'[1] x',
+		'tru',
+		'{"a" 1}',
+		'1e',
+	])('refuses %j like JSON.parse', (text) => {
+		expect(() => JSON.parse(text)).toThrow();
+		expect(readLosslessJson(text)).toBeUndefined();
+	});
 
 	it('keeps each number exactly as written', () => {
-		const value = readLosslessJson('{"id":9007199254740993,"amount":18067000.00,"tiny":1e-400}') as Map<string, JsonNumber>;
-		expect([...value.values()].map((n) => n.text)).toEqual(['9007199254740993', '18067000.00', '1e-400']);
+		const value = readLosslessJson(
+			'{"id":9007199254740993,"amount":18067000.00,"tiny":1e-400}',
+		) as Map<string, JsonNumber>;
+		expect([...value.values()].map((n) => n.text)).toEqual([
+			'9007199254740993',
+			'18067000.00',
+			'1e-400',
+		]);
 	});
 
 	it(`reads ${MAX_JSON_DEPTH} levels of nesting and refuses more, without exhausting the stack`, () => {

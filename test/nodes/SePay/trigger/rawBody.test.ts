@@ -10,7 +10,20 @@ import { handleDelivery } from '../../../../nodes/SePay/trigger/delivery';
 
 const SECRET = 'whsec_rawbody_test_secret';
 const KEY = 'rawbody-api-key-0123456789';
-const PAYLOAD = { id: 31, gateway: 'ACB', transactionDate: '2026-11-23 09:00:00', accountNumber: '1', subAccount: null, code: null, content: 'x', transferType: 'in', description: '', transferAmount: 1000, accumulated: 0, referenceCode: '' };
+const PAYLOAD = {
+	id: 31,
+	gateway: 'ACB',
+	transactionDate: '2026-11-23 09:00:00',
+	accountNumber: '1',
+	subAccount: null,
+	code: null,
+	content: 'x',
+	transferType: 'in',
+	description: '',
+	transferAmount: 1000,
+	accumulated: 0,
+	referenceCode: '',
+};
 // SePay's own bytes (PHP-style spacing/escaping) differ from JSON.stringify of the parsed body.
 const SEPAY_BYTES = JSON.stringify(PAYLOAD, null, 1);
 
@@ -32,7 +45,8 @@ function context(parameters: IDataObject, headers: IDataObject) {
 		getResponseObject: () => response,
 		getBodyData: () => ({ ...PAYLOAD }),
 		getHeaderData: () => ({ 'content-type': 'application/json', ...headers }),
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 		getWorkflowStaticData: () => staticData,
 		getNode: () => ({ id: 'raw-body-test', name: 'SePay Trigger' }),
 		getWorkflow: () => ({ id: `raw-body-${Math.random()}` }),
@@ -45,7 +59,9 @@ function context(parameters: IDataObject, headers: IDataObject) {
 describe('deliveries without raw bytes', () => {
 	it('fail HMAC verification closed (401, no run)', async () => {
 		const timestamp = Math.floor(Date.now() / 1000);
-		const signature = createHmac('sha256', SECRET).update(`${timestamp}.${SEPAY_BYTES}`).digest('hex');
+		const signature = createHmac('sha256', SECRET)
+			.update(`${timestamp}.${SEPAY_BYTES}`)
+			.digest('hex');
 		const { ctx, answer } = context(
 			{ registration: 'manual', verification: 'hmac', hmacSecret: SECRET, direction: 'both' },
 			{ 'x-sepay-timestamp': String(timestamp), 'x-sepay-signature': `sha256=${signature}` },

@@ -11,7 +11,10 @@ import {
 const KEY = 'k3y-0123456789abcdef';
 const SECRET = 'whsec_test_secret';
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
-const BODY = Buffer.from('{"id":92704,"transferType":"in","transferAmount":2277000,"content":"Thanh toán"}', 'utf8');
+const BODY = Buffer.from(
+	'{"id":92704,"transferType":"in","transferAmount":2277000,"content":"Thanh toán"}',
+	'utf8',
+);
 
 function sign(secret: string, timestamp: string, body: Buffer): string {
 	return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`;
@@ -55,7 +58,9 @@ describe('HMAC-SHA256 verification', () => {
 	it('accepts a correct signature over "<timestamp>.<raw body>"', () => {
 		expect(verifyHmac(hmacHeaders(), BODY, SECRET, NOW)).toBe(true);
 		const upper = hmacHeaders();
-		upper['x-sepay-signature'] = upper['x-sepay-signature'].replace('sha256=', 'SHA256=').toUpperCase();
+		upper['x-sepay-signature'] = upper['x-sepay-signature']
+			.replace('sha256=', 'SHA256=')
+			.toUpperCase();
 		expect(verifyHmac(upper, BODY, SECRET, NOW)).toBe(true);
 	});
 
@@ -70,13 +75,25 @@ describe('HMAC-SHA256 verification', () => {
 		['stale timestamp', () => hmacHeaders(String(NOW / 1000 - TIMESTAMP_TOLERANCE_SECONDS - 1))],
 		['future timestamp', () => hmacHeaders(String(NOW / 1000 + TIMESTAMP_TOLERANCE_SECONDS + 1))],
 		['wrong secret', () => hmacHeaders(undefined, BODY, 'whsec_other')],
-		['tampered body', () => hmacHeaders(undefined, Buffer.from(BODY.toString().replace('2277000', '9277000')))],
+		[
+			'tampered body',
+			() => hmacHeaders(undefined, Buffer.from(BODY.toString().replace('2277000', '9277000'))),
+		],
 		['missing signature', () => ({ 'x-sepay-timestamp': String(NOW / 1000) })],
 		['missing timestamp', () => ({ 'x-sepay-signature': hmacHeaders()['x-sepay-signature'] })],
-		['signature without prefix', () => ({ ...hmacHeaders(), 'x-sepay-signature': hmacHeaders()['x-sepay-signature'].slice(7) })],
+		[
+			'signature without prefix',
+			() => ({
+				...hmacHeaders(),
+				'x-sepay-signature': hmacHeaders()['x-sepay-signature'].slice(7),
+			}),
+		],
 		['short signature', () => ({ ...hmacHeaders(), 'x-sepay-signature': 'sha256=abcd' })],
 		['non-numeric timestamp', () => ({ ...hmacHeaders(), 'x-sepay-timestamp': 'soon' })],
-		['timestamp changed after signing', () => ({ ...hmacHeaders(), 'x-sepay-timestamp': String(NOW / 1000 + 1) })],
+		[
+			'timestamp changed after signing',
+			() => ({ ...hmacHeaders(), 'x-sepay-timestamp': String(NOW / 1000 + 1) }),
+		],
 	])('rejects %s', (_name, headers) => {
 		expect(verifyHmac(headers() as Record<string, string>, BODY, SECRET, NOW)).toBe(false);
 	});
@@ -93,6 +110,8 @@ describe('isAuthentic', () => {
 		expect(isAuthentic('apiKey', KEY, { authorization: `Apikey ${KEY}` }, BODY, NOW)).toBe(true);
 		expect(isAuthentic('apiKey', KEY, hmacHeaders(), BODY, NOW)).toBe(false);
 		expect(isAuthentic('hmac', SECRET, hmacHeaders(), BODY, NOW)).toBe(true);
-		expect(isAuthentic('hmac', SECRET, { authorization: `Apikey ${SECRET}` }, BODY, NOW)).toBe(false);
+		expect(isAuthentic('hmac', SECRET, { authorization: `Apikey ${SECRET}` }, BODY, NOW)).toBe(
+			false,
+		);
 	});
 });

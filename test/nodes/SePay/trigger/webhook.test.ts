@@ -7,7 +7,9 @@ import type { Delivery, Emulator } from '../../../../emulator';
 import type { CredentialStore } from '../../../../harness/credential-store';
 import { serveWebhook, type WebhookDriver } from './support/driver';
 import { startSePay } from './support/sepay';
-import { storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import { IdMemory, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import { WORKFLOW_MEMORY_KEY } from '../../../../nodes/SePay/transactions/workflowMemory';
+import { NODE_STATIC_DATA_KEY } from '../../../../harness';
 
 const KEY = 'manual-key-7f3a9c2e4b1d8f6a0c5e7b9d';
 
@@ -30,10 +32,22 @@ async function trigger(parameters: INodeParameters): Promise<WebhookDriver> {
 	return driver;
 }
 
-const manualApiKey = (extra: IDataObject = {}) => ({ registration: 'manual', verification: 'apiKey', apiKey: KEY, direction: 'both', ...extra });
+const manualApiKey = (extra: IDataObject = {}) => ({
+	registration: 'manual',
+	verification: 'apiKey',
+	apiKey: KEY,
+	direction: 'both',
+	...extra,
+});
 
 function registerApiKeyWebhook(url: string, extra: IDataObject = {}) {
-	return emu.registerWebhook({ webhook_url: url, event_type: 'All', authen_type: 'Api_Key', api_key: KEY, ...extra });
+	return emu.registerWebhook({
+		webhook_url: url,
+		event_type: 'All',
+		authen_type: 'Api_Key',
+		api_key: KEY,
+		...extra,
+	});
 }
 
 async function settle(result: { settled: Promise<Delivery[]> }): Promise<Delivery[]> {
@@ -45,7 +59,21 @@ async function post(url: string, body: string, headers: Record<string, string>) 
 	return { status: response.status, body: await response.text() };
 }
 
-const sample = () => JSON.stringify({ id: 7001, gateway: 'ACB', transactionDate: '2026-11-23 10:00:00', accountNumber: '1', subAccount: null, code: 'DH1', content: 'DH1', transferType: 'in', description: '', transferAmount: 50000, accumulated: 0, referenceCode: 'FT1' });
+const sample = () =>
+	JSON.stringify({
+		id: 7001,
+		gateway: 'ACB',
+		transactionDate: '2026-11-23 10:00:00',
+		accountNumber: '1',
+		subAccount: null,
+		code: 'DH1',
+		content: 'DH1',
+		transferType: 'in',
+		description: '',
+		transferAmount: 50000,
+		accumulated: 0,
+		referenceCode: 'FT1',
+	});
 
 describe('SePay Trigger, manual registration, API key', () => {
 	it('runs once per transaction and answers exactly {"success":true} with 200', async () => {
@@ -59,7 +87,12 @@ describe('SePay Trigger, manual registration, API key', () => {
 		expect(delivery.attempts[0].body).toBe('{"success":true}');
 		expect(driver.executions).toHaveLength(1);
 		expect(driver.executions[0].items.map((i) => i.json)).toEqual([
-			expect.objectContaining({ id: sim.payload.id, amount: 250000, direction: 'in', content: 'Thanh toan DH12345' }),
+			expect.objectContaining({
+				id: sim.payload.id,
+				amount: 250000,
+				direction: 'in',
+				content: 'Thanh toan DH12345',
+			}),
 		]);
 		expect(driver.crashes).toEqual([]);
 	});
@@ -72,7 +105,8 @@ describe('SePay Trigger, manual registration, API key', () => {
 		const replay = emu.replayDelivery(first.id);
 		const duplicate = emu.duplicateDelivery(webhook.id, sim.transaction.id);
 		const again = await emu.waitForDeliveries(
-			(all) => [replay.id, duplicate.id].every((id) => all.find((d) => d.id === id)?.status === 'success'),
+			(all) =>
+				[replay.id, duplicate.id].every((id) => all.find((d) => d.id === id)?.status === 'success'),
 			5000,
 		);
 		expect(again.filter((d) => d.transactionId === sim.transaction.id)).toHaveLength(3);
@@ -94,7 +128,9 @@ describe('SePay Trigger, manual registration, API key', () => {
 	});
 
 	it('acknowledges filtered-out deliveries without running', async () => {
-		const driver = await trigger(manualApiKey({ direction: 'in', filters: { minAmount: 100000, paymentCodePrefix: 'DH' } }));
+		const driver = await trigger(
+			manualApiKey({ direction: 'in', filters: { minAmount: 100000, paymentCodePrefix: 'DH' } }),
+		);
 		registerApiKeyWebhook(driver.url);
 		const results = [
 			emu.simulateTransaction({ amount: 50000, code: 'DH1' }), // too small
@@ -111,7 +147,9 @@ describe('SePay Trigger, manual registration, API key', () => {
 
 	it('reads form-encoded and multipart deliveries the same way as JSON', async () => {
 		const driver = await trigger(manualApiKey({ options: { simplify: false } }));
-		registerApiKeyWebhook(driver.url, { request_content_type: 'application_x-www-form-urlencoded' });
+		registerApiKeyWebhook(driver.url, {
+			request_content_type: 'application_x-www-form-urlencoded',
+		});
 		registerApiKeyWebhook(driver.url, { request_content_type: 'multipart_form-data' });
 		const sim = emu.simulateTransaction({ amount: 310000, content: 'Thanh toán đơn DH77' });
 		const deliveries = await settle(sim);
@@ -128,7 +166,10 @@ describe('SePay Trigger, manual registration, API key', () => {
 		['the key without prefix', { authorization: KEY }],
 	])('answers 401 and runs nothing for %s', async (_name, auth) => {
 		const driver = await trigger(manualApiKey());
-		const response = await post(driver.url, sample(), { 'content-type': 'application/json', ...auth });
+		const response = await post(driver.url, sample(), {
+			'content-type': 'application/json',
+			...auth,
+		});
 		expect(response.status).toBe(401);
 		expect(response.body).not.toContain(KEY);
 		expect(response.body).not.toContain('success":true');
@@ -142,14 +183,20 @@ describe('SePay Trigger, manual registration, API key', () => {
 		['an empty body', '', 'application/json'],
 	])('answers 400 and runs nothing for %s', async (_name, body, type) => {
 		const driver = await trigger(manualApiKey());
-		const response = await post(driver.url, body, { 'content-type': type, authorization: `Apikey ${KEY}` });
+		const response = await post(driver.url, body, {
+			'content-type': type,
+			authorization: `Apikey ${KEY}`,
+		});
 		expect(response.status).toBe(400);
 		expect(driver.executions).toHaveLength(0);
 	});
 
 	it('leaves broken JSON to n8n, which answers 422 before the node runs', async () => {
 		const driver = await trigger(manualApiKey());
-		const response = await post(driver.url, '{"id": 1, "transferType": "in",', { 'content-type': 'application/json', authorization: `Apikey ${KEY}` });
+		const response = await post(driver.url, '{"id": 1, "transferType": "in",', {
+			'content-type': 'application/json',
+			authorization: `Apikey ${KEY}`,
+		});
 		expect(response.status).toBe(422);
 		expect(driver.executions).toHaveLength(0);
 	});
@@ -157,50 +204,112 @@ describe('SePay Trigger, manual registration, API key', () => {
 	it('rejects oversized bodies with 413', async () => {
 		const driver = await trigger(manualApiKey());
 		const body = JSON.stringify({ ...JSON.parse(sample()), content: 'x'.repeat(70_000) });
-		const response = await post(driver.url, body, { 'content-type': 'application/json', authorization: `Apikey ${KEY}` });
+		const response = await post(driver.url, body, {
+			'content-type': 'application/json',
+			authorization: `Apikey ${KEY}`,
+		});
 		expect(response.status).toBe(413);
 		expect(driver.executions).toHaveLength(0);
 	});
 
-	it('keeps the seen ids in static data, bounded', async () => {
+	it("keeps the seen transaction in the workflow's shared memory: its id and its bank fingerprint", async () => {
 		const driver = await trigger(manualApiKey());
 		registerApiKeyWebhook(driver.url);
 		await settle(emu.simulateTransaction({ amount: 10000 }));
-		const saved = driver.nodeStaticData();
-		expect(storedKeys(saved.seenTransactionIds)).toEqual([String(emu.state.transactions[emu.state.transactions.length - 1].id)]);
+		const keys = storedKeys(driver.globalStaticData()[WORKFLOW_MEMORY_KEY]);
+		expect(keys).toEqual([
+			String(emu.state.transactions[emu.state.transactions.length - 1].id),
+			expect.stringMatching(/^#/),
+		]);
+		expect(driver.nodeStaticData().seenTransactionIds).toBeUndefined();
+	});
+
+	it("takes over the node's own memory from before, so a saved workflow does not run those again", async () => {
+		const driver = await trigger(manualApiKey());
+		// As saved by the previous version: the ids in the node's own static data, nothing shared.
+		const legacy: IDataObject = {};
+		new IdMemory(legacy, 'seenTransactionIds').add('7001');
+		driver.seedStaticData({ [NODE_STATIC_DATA_KEY]: legacy });
+		const headers = { 'content-type': 'application/json', authorization: `Apikey ${KEY}` };
+		expect((await post(driver.url, sample(), headers)).status).toBe(200);
+		expect(driver.executions).toHaveLength(0);
+		expect(driver.nodeStaticData().seenTransactionIds).toBeUndefined();
+		expect(storedKeys(driver.globalStaticData()[WORKFLOW_MEMORY_KEY])).toContain('7001');
 	});
 });
 
 describe('SePay Trigger, manual registration, HMAC-SHA256', () => {
 	function signed(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
 		const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-		return { 'content-type': 'application/json', 'x-sepay-timestamp': String(timestamp), 'x-sepay-signature': `sha256=${signature}` };
+		return {
+			'content-type': 'application/json',
+			'x-sepay-timestamp': String(timestamp),
+			'x-sepay-signature': `sha256=${signature}`,
+		};
 	}
 
 	it('accepts SePay-signed deliveries', async () => {
-		const driver = await trigger({ registration: 'manual', verification: 'hmac', hmacSecret: 'placeholder', direction: 'both' });
-		const webhook = emu.registerWebhook({ webhook_url: driver.url, event_type: 'All', authen_type: 'HMAC_SHA256' });
-		driver.setParameters({ registration: 'manual', verification: 'hmac', hmacSecret: webhook.secret_key as string, direction: 'both' });
+		const driver = await trigger({
+			registration: 'manual',
+			verification: 'hmac',
+			hmacSecret: 'placeholder',
+			direction: 'both',
+		});
+		const webhook = emu.registerWebhook({
+			webhook_url: driver.url,
+			event_type: 'All',
+			authen_type: 'HMAC_SHA256',
+		});
+		driver.setParameters({
+			registration: 'manual',
+			verification: 'hmac',
+			hmacSecret: webhook.secret_key as string,
+			direction: 'both',
+		});
 		const [delivery] = await settle(emu.simulateTransaction({ amount: 75000 }));
 		expect([delivery.status, delivery.attempts[0].body]).toEqual(['success', '{"success":true}']);
 		expect(driver.executions).toHaveLength(1);
 	});
 
 	it.each([
-		['a bad signature', (s: string, b: string) => ({ ...signed(s, b), 'x-sepay-signature': `sha256=${'ab'.repeat(32)}` })],
+		[
+			'a bad signature',
+			(s: string, b: string) => ({
+				...signed(s, b),
+				'x-sepay-signature': `sha256=${'ab'.repeat(32)}`,
+			}),
+		],
 		['another secret', (_s: string, b: string) => signed('whsec_attacker', b)],
-		['a stale timestamp', (s: string, b: string) => signed(s, b, Math.floor(Date.now() / 1000) - 3600)],
-		['a future timestamp', (s: string, b: string) => signed(s, b, Math.floor(Date.now() / 1000) + 3600)],
+		[
+			'a stale timestamp',
+			(s: string, b: string) => signed(s, b, Math.floor(Date.now() / 1000) - 3600),
+		],
+		[
+			'a future timestamp',
+			(s: string, b: string) => signed(s, b, Math.floor(Date.now() / 1000) + 3600),
+		],
 		['a tampered body', (s: string, b: string) => signed(s, b.replace('50000', '5000000'))],
 		['no signature headers', () => ({ 'content-type': 'application/json' })],
-		['an API key instead', () => ({ 'content-type': 'application/json', authorization: `Apikey ${KEY}` })],
+		[
+			'an API key instead',
+			() => ({ 'content-type': 'application/json', authorization: `Apikey ${KEY}` }),
+		],
 	])('answers 401 and runs nothing for %s', async (_name, headers) => {
 		const secret = 'whsec_0123456789abcdef';
-		const driver = await trigger({ registration: 'manual', verification: 'hmac', hmacSecret: secret, direction: 'both' });
+		const driver = await trigger({
+			registration: 'manual',
+			verification: 'hmac',
+			hmacSecret: secret,
+			direction: 'both',
+		});
 		const body = sample();
 		const ok = await post(driver.url, body, signed(secret, body));
 		expect(ok.status).toBe(200);
-		const response = await post(driver.url, body.replace('7001', '7002'), headers(secret, body.replace('7001', '7002')));
+		const response = await post(
+			driver.url,
+			body.replace('7001', '7002'),
+			headers(secret, body.replace('7001', '7002')),
+		);
 		expect(response.status).toBe(401);
 		expect(response.body).not.toContain(secret);
 		expect(driver.executions).toHaveLength(1);
@@ -209,16 +318,27 @@ describe('SePay Trigger, manual registration, HMAC-SHA256', () => {
 
 describe('SePay Trigger, verification None', () => {
 	it('runs every SePay "Test send" (mock id 0) instead of de-duplicating it', async () => {
-		const driver = await trigger({ registration: 'manual', verification: 'none', direction: 'both' });
+		const driver = await trigger({
+			registration: 'manual',
+			verification: 'none',
+			direction: 'both',
+		});
 		const testSend = sample().replace('"id":7001', '"id":0');
 		for (let i = 0; i < 2; i++) {
-			expect(await post(driver.url, testSend, { 'content-type': 'application/json' })).toEqual({ status: 200, body: '{"success":true}' });
+			expect(await post(driver.url, testSend, { 'content-type': 'application/json' })).toEqual({
+				status: 200,
+				body: '{"success":true}',
+			});
 		}
 		expect(driver.executions).toHaveLength(2);
 	});
 
 	it('accepts any well-formed delivery', async () => {
-		const driver = await trigger({ registration: 'manual', verification: 'none', direction: 'both' });
+		const driver = await trigger({
+			registration: 'manual',
+			verification: 'none',
+			direction: 'both',
+		});
 		const response = await post(driver.url, sample(), { 'content-type': 'application/json' });
 		expect(response).toEqual({ status: 200, body: '{"success":true}' });
 		expect(driver.executions).toHaveLength(1);
@@ -226,14 +346,26 @@ describe('SePay Trigger, verification None', () => {
 });
 
 describe('SePay Trigger, automatic registration (OAuth2)', () => {
-	const automatic = (verification: string, extra: IDataObject = {}) => ({ registration: 'automatic', verification, direction: 'in', ...extra });
+	const automatic = (verification: string, extra: IDataObject = {}) => ({
+		registration: 'automatic',
+		verification,
+		direction: 'in',
+		...extra,
+	});
 
 	it('creates one webhook on activation, finds it again on re-publish, deletes it on deactivation', async () => {
 		const driver = await trigger(automatic('apiKey'));
 		expect(await driver.activate()).toEqual({ created: true });
 		const mine = () => [...emu.state.webhooks.values()].filter((w) => w.webhook_url === driver.url);
 		expect(mine()).toHaveLength(1);
-		expect(mine()[0]).toEqual(expect.objectContaining({ event_type: 'In_only', authen_type: 'Api_Key', request_content_type: 'Json', active: true }));
+		expect(mine()[0]).toEqual(
+			expect.objectContaining({
+				event_type: 'In_only',
+				authen_type: 'Api_Key',
+				request_content_type: 'Json',
+				active: true,
+			}),
+		);
 		expect(mine()[0].api_key).toMatch(/^[0-9a-f]{64}$/);
 
 		expect(await driver.activate('update')).toEqual({ created: false });
@@ -270,7 +402,9 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		await driver.activate('manual', testUrl);
 		const urls = () => [...emu.state.webhooks.values()].map((w) => w.webhook_url).sort();
 		expect(urls()).toEqual([driver.url, testUrl].sort());
-		expect(Object.keys(driver.nodeStaticData().registrations as IDataObject).sort()).toEqual([driver.url, testUrl].sort());
+		expect(Object.keys(driver.nodeStaticData().registrations as IDataObject).sort()).toEqual(
+			[driver.url, testUrl].sort(),
+		);
 
 		await driver.deactivate(testUrl);
 		expect(urls()).toEqual([driver.url]);
@@ -308,25 +442,36 @@ describe('SePay Trigger, automatic registration (OAuth2)', () => {
 		await driver.activate();
 		const webhook = [...emu.state.webhooks.values()].find((w) => w.webhook_url === driver.url);
 		expect(webhook?.authen_type).toBe('HMAC_SHA256');
-		const [delivery] = await settle(emu.simulateTransaction({ amount: 88000, transferType: 'out' }));
+		const [delivery] = await settle(
+			emu.simulateTransaction({ amount: 88000, transferType: 'out' }),
+		);
 		expect([delivery.status, delivery.attempts[0].body]).toEqual(['success', '{"success":true}']);
 		expect(driver.executions).toHaveLength(1);
 		const saved = driver.nodeStaticData();
-		expect(saved.registrations).toEqual({ [driver.url]: { id: webhook?.id, verification: 'hmac', secret: webhook?.secret_key } });
+		expect(saved.registrations).toEqual({
+			[driver.url]: { id: webhook?.id, verification: 'hmac', secret: webhook?.secret_key },
+		});
 		expect(JSON.stringify(driver.executions)).not.toContain(String(webhook?.secret_key));
 	});
 
 	it('limits the SePay webhook to the filtered bank account', async () => {
 		const account = emu.state.accounts[0];
-		const driver = await trigger(automatic('apiKey', { filters: { accountNumbers: account.accountNumber } }));
+		const driver = await trigger(
+			automatic('apiKey', { filters: { accountNumbers: account.accountNumber } }),
+		);
 		await driver.activate();
 		const webhook = [...emu.state.webhooks.values()].find((w) => w.webhook_url === driver.url);
-		expect(webhook).toEqual(expect.objectContaining({ bank_mode: 'single', bank_account_id: account.id }));
+		expect(webhook).toEqual(
+			expect.objectContaining({ bank_mode: 'single', bank_account_id: account.id }),
+		);
 	});
 
 	it('answers 401 to deliveries before it registered (no secret yet)', async () => {
 		const driver = await trigger(automatic('apiKey'));
-		const response = await post(driver.url, sample(), { 'content-type': 'application/json', authorization: 'Apikey anything' });
+		const response = await post(driver.url, sample(), {
+			'content-type': 'application/json',
+			authorization: 'Apikey anything',
+		});
 		expect(response.status).toBe(401);
 		expect(driver.executions).toHaveLength(0);
 	});

@@ -17,11 +17,13 @@ const EXPLAINED: Record<string, { message: string; advice: string }> = {
 	},
 	QUOTA_EXCEEDED: {
 		message: 'The e-invoice quota is used up',
-		advice: 'Top up the SePay eInvoice plan. Usage → Get shows the remaining quota; drafts use none.',
+		advice:
+			'Top up the SePay eInvoice plan. Usage → Get shows the remaining quota; drafts use none.',
 	},
 	QUOTA_HAS_BEEN_USERD_UP: {
 		message: 'The e-invoice quota is used up',
-		advice: 'Top up the SePay eInvoice plan. Usage → Get shows the remaining quota; drafts use none.',
+		advice:
+			'Top up the SePay eInvoice plan. Usage → Get shows the remaining quota; drafts use none.',
 	},
 	EINVOICE_DOCUMENT_EXISTED: {
 		message: 'An invoice with this reference code already exists',

@@ -4,7 +4,11 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { einvoiceApiRequest, failureOf } from '../../../transport';
 
 /** GET /v1/invoices/{reference_code} → the invoice detail. */
-export async function getInvoice(this: IExecuteFunctions, referenceCode: string, itemIndex: number): Promise<IDataObject> {
+export async function getInvoice(
+	this: IExecuteFunctions,
+	referenceCode: string,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const body = await einvoiceApiRequest.call(this, {
 		method: 'GET',
 		path: `/invoices/${encodeURIComponent(referenceCode)}`,
@@ -29,7 +33,8 @@ export async function existingInvoice(
 			return await getInvoice.call(this, referenceCode, itemIndex);
 		} catch (error) {
 			// The transport's NodeApiError comes back unchanged from this constructor.
-			if (failureOf(error).status !== 404) throw new NodeApiError(this.getNode(), error as JsonObject);
+			if (failureOf(error).status !== 404)
+				throw new NodeApiError(this.getNode(), error as JsonObject);
 			const waited = Date.now() - started;
 			if (!wait || waited >= wait.timeoutMs) {
 				throw new NodeOperationError(
@@ -42,7 +47,10 @@ export async function existingInvoice(
 					},
 				);
 			}
-			await sleepWithAbort(Math.min(wait.intervalMs, wait.timeoutMs - waited), this.getExecutionCancelSignal());
+			await sleepWithAbort(
+				Math.min(wait.intervalMs, wait.timeoutMs - waited),
+				this.getExecutionCancelSignal(),
+			);
 		}
 	}
 }

@@ -5,7 +5,10 @@ import { einvoiceApiRequest } from '../../../transport';
 
 export type JobKind = 'create' | 'issue';
 
-const CHECK_OPERATION: Record<JobKind, string> = { create: 'Get Creation Status', issue: 'Get Issue Status' };
+const CHECK_OPERATION: Record<JobKind, string> = {
+	create: 'Get Creation Status',
+	issue: 'Get Issue Status',
+};
 const VERB: Record<JobKind, string> = { create: 'create', issue: 'issue' };
 
 /** GET /v1/invoices/{create|issue}/check/{tracking_code} → its `data`. */
@@ -36,7 +39,10 @@ export interface WaitOptions {
 }
 
 /** Poll Interval and Timeout from the operation's Options, in milliseconds. */
-export function waitOptionsOf(context: IExecuteFunctions, itemIndex: number): { intervalMs: number; timeoutMs: number } {
+export function waitOptionsOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { intervalMs: number; timeoutMs: number } {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const interval = Number(options.pollInterval ?? 2);
 	const timeout = Number(options.timeout ?? 60);
@@ -62,19 +68,26 @@ export async function waitForJob(
 	for (;;) {
 		// A job is never done the moment it is accepted: wait first, then check.
 		const remaining = options.timeoutMs - (Date.now() - started);
-		await sleepWithAbort(Math.max(0, Math.min(options.intervalMs, remaining)), this.getExecutionCancelSignal());
+		await sleepWithAbort(
+			Math.max(0, Math.min(options.intervalMs, remaining)),
+			this.getExecutionCancelSignal(),
+		);
 		const data = await checkJob.call(this, kind, trackingCode, options.itemIndex);
 		const status = jobStatus(data);
 		if (status === 'success') return data;
 		if (status === 'failed') {
 			const reason = String(data.message ?? '').trim() || 'no reason given';
-			throw new NodeOperationError(this.getNode(), `SePay could not ${VERB[kind]} the invoice: ${reason}`, {
-				itemIndex: options.itemIndex,
-				description:
-					kind === 'create'
-						? `Job ${trackingCode}${reference} ended Failed. Correct the data, then check with Invoice → Get that no invoice exists before creating it again.`
-						: `Job ${trackingCode}${reference} ended Failed. Correct the cause and issue the draft again, or contact SePay.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`SePay could not ${VERB[kind]} the invoice: ${reason}`,
+				{
+					itemIndex: options.itemIndex,
+					description:
+						kind === 'create'
+							? `Job ${trackingCode}${reference} ended Failed. Correct the data, then check with Invoice → Get that no invoice exists before creating it again.`
+							: `Job ${trackingCode}${reference} ended Failed. Correct the cause and issue the draft again, or contact SePay.`,
+				},
+			);
 		}
 		if (Date.now() - started >= options.timeoutMs) {
 			const seconds = Math.round(options.timeoutMs / 100) / 10;

@@ -13,7 +13,17 @@ import { parseTemplate } from './template';
 const CURRENCIES = ['VND', 'USD', 'CAD'];
 const PAYMENT_METHODS = ['TM', 'CK', 'TM/CK', 'KHAC'];
 const BUYER_TYPES = ['personal', 'company'];
-const BUYER_KEYS = ['type', 'name', 'legal_name', 'tax_code', 'address', 'email', 'phone', 'buyer_code', 'national_id'];
+const BUYER_KEYS = [
+	'type',
+	'name',
+	'legal_name',
+	'tax_code',
+	'address',
+	'email',
+	'phone',
+	'buyer_code',
+	'national_id',
+];
 
 /**
  * Lines from the Items fixed collection: zero discounts and "None" tax rates are not sent;
@@ -29,7 +39,11 @@ function linesFromFields(collection: IDataObject, vat: boolean): IDataObject[] {
 				continue;
 			}
 			if (key === 'taxRate' && value === 'none') continue;
-			if (['discountPercent', 'discountAmount', 'beforeDiscountAndTaxAmount'].includes(key) && Number(value) === 0) continue;
+			if (
+				['discountPercent', 'discountAmount', 'beforeDiscountAndTaxAmount'].includes(key) &&
+				Number(value) === 0
+			)
+				continue;
 			line[key] = value;
 		}
 		return line;
@@ -48,7 +62,13 @@ function linesFromJson(raw: unknown, source: InvoiceSource): unknown {
 function buyerOf(name: unknown, details: IDataObject, source: InvoiceSource): IDataObject {
 	const buyer: IDataObject = {};
 	for (const [key, value] of Object.entries({ ...details, name })) {
-		if (!BUYER_KEYS.includes(key)) throw invalidField(source, `"Buyer Details → ${key}"`, `one of ${BUYER_KEYS.join(', ')}`, value);
+		if (!BUYER_KEYS.includes(key))
+			throw invalidField(
+				source,
+				`"Buyer Details → ${key}"`,
+				`one of ${BUYER_KEYS.join(', ')}`,
+				value,
+			);
 		const text = value === undefined || value === null ? '' : String(value).trim();
 		if (text) buyer[key] = text;
 	}
@@ -56,7 +76,12 @@ function buyerOf(name: unknown, details: IDataObject, source: InvoiceSource): ID
 		throw invalidField(source, '"Buyer Details → Type"', 'personal or company', buyer.type);
 	}
 	if (buyer.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(buyer.email))) {
-		throw invalidField(source, '"Buyer Details → Email"', 'an email address such as ketoan@example.com', buyer.email);
+		throw invalidField(
+			source,
+			'"Buyer Details → Email"',
+			'an email address such as ketoan@example.com',
+			buyer.email,
+		);
 	}
 	return buyer;
 }
@@ -64,14 +89,22 @@ function buyerOf(name: unknown, details: IDataObject, source: InvoiceSource): ID
 /** The create body (without reference_code) from the node's parameters, validated. */
 export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	const source: InvoiceSource = { node: context.getNode(), itemIndex };
-	const param = <T>(name: string, fallback?: T) => context.getNodeParameter(name, itemIndex, fallback) as T;
+	const param = <T>(name: string, fallback?: T) =>
+		context.getNodeParameter(name, itemIndex, fallback) as T;
 
 	const providerAccountId = String(param('providerAccountId', '') ?? '').trim();
-	if (!providerAccountId) throw invalidField(source, '"Provider Account Name or ID"', 'a provider account from the list or its ID', providerAccountId);
+	if (!providerAccountId)
+		throw invalidField(
+			source,
+			'"Provider Account Name or ID"',
+			'a provider account from the list or its ID',
+			providerAccountId,
+		);
 	const template = parseTemplate(param('template', ''), { ...source, field: 'Template' });
 
 	const currency = String(param('currency', 'VND'));
-	if (!CURRENCIES.includes(currency)) throw invalidField(source, '"Currency"', CURRENCIES.join(', '), currency);
+	if (!CURRENCIES.includes(currency))
+		throw invalidField(source, '"Currency"', CURRENCIES.join(', '), currency);
 	const paymentMethod = String(param('paymentMethod', 'none'));
 	if (paymentMethod !== 'none' && !PAYMENT_METHODS.includes(paymentMethod)) {
 		throw invalidField(source, '"Payment Method"', PAYMENT_METHODS.join(', '), paymentMethod);
@@ -83,7 +116,11 @@ export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number):
 	const rawLines = json
 		? linesFromJson(param('itemsJson', '[]'), source)
 		: linesFromFields(param<IDataObject>('items', {}), vat);
-	const items = validateLines(rawLines, { requireTaxRate: vat, name: json ? jsonLineName : fieldsLineName }, source);
+	const items = validateLines(
+		rawLines,
+		{ requireTaxRate: vat, name: json ? jsonLineName : fieldsLineName },
+		source,
+	);
 
 	const body: IDataObject = {
 		template_code: template.template_code,
@@ -104,7 +141,12 @@ export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number):
 		const total = Number(additional.totalAmount);
 		// SePay refuses decimals here (400) and prints the value unchecked.
 		if (!Number.isSafeInteger(total) || total < 0) {
-			throw invalidField(source, '"Additional Fields → Total Amount Override"', 'a whole number of 0 or more (no decimals)', additional.totalAmount);
+			throw invalidField(
+				source,
+				'"Additional Fields → Total Amount Override"',
+				'a whole number of 0 or more (no decimals)',
+				additional.totalAmount,
+			);
 		}
 		body.total_amount = total;
 	}
@@ -112,7 +154,11 @@ export function buildInvoiceBody(context: IExecuteFunctions, itemIndex: number):
 }
 
 /** The reference code this item sends: the custom one, or one derived from the input item. */
-export function referenceCodeFor(context: IExecuteFunctions, itemIndex: number, body: IDataObject): string {
+export function referenceCodeFor(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): string {
 	const source: InvoiceSource = { node: context.getNode(), itemIndex };
 	if (context.getNodeParameter('referenceCodeMode', itemIndex, 'derive') === 'custom') {
 		return customReferenceCode(context.getNodeParameter('referenceCode', itemIndex, ''), source);

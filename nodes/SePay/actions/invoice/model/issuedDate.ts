@@ -1,4 +1,9 @@
-import { formatVietnamTime, parseWallTime, toDateTime, vietnamTimeToInstant } from '../../../helpers/dates';
+import {
+	formatVietnamTime,
+	parseWallTime,
+	toDateTime,
+	vietnamTimeToInstant,
+} from '../../../helpers/dates';
 import type { FieldRef } from '../../../helpers/invalidInput';
 import { invalidInput } from '../../../helpers/invalidInput';
 
@@ -16,7 +21,11 @@ export function issuedDate(raw: unknown, ref: FieldRef, now = Date.now()): strin
 	}
 	const dateTime = toDateTime(parseWallTime(raw, ref), false);
 	if (vietnamTimeToInstant(dateTime) > now + FUTURE_TOLERANCE_MS) {
-		throw invalidInput(ref, 'a date and time that is not in the future (invoices cannot be dated ahead)', raw);
+		throw invalidInput(
+			ref,
+			'a date and time that is not in the future (invoices cannot be dated ahead)',
+			raw,
+		);
 	}
 	return dateTime;
 }

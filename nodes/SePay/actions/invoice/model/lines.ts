@@ -25,7 +25,7 @@ export interface InvoiceLine extends IDataObject {
 /** SePay's VAT rates: -2 = KCT (not subject to VAT), -1 = KKKNT (not declared, VAT computed). */
 export const TAX_RATES = [-2, -1, 0, 5, 8, 10];
 const TAX_RATE_WORDS: Record<string, number> = { KCT: -2, KKKNT: -1 };
-const TAX_RATE_EXPECTED = 'one of SePay\'s tax rates: -2 (KCT), -1 (KKKNT), 0, 5, 8 or 10';
+const TAX_RATE_EXPECTED = "one of SePay's tax rates: -2 (KCT), -1 (KKKNT), 0, 5, 8 or 10";
 
 /** Line types: 1 goods/service, 2 promotional, 3 trade discount, 4 note. */
 export const LINE_TYPES = [1, 2, 3, 4];
@@ -54,12 +54,22 @@ export function parseTaxRate(value: unknown): number | undefined {
 }
 
 /** Renames aliases to SePay's keys; an unknown key is an error (a typo would be dropped silently). */
-function normaliseKeys(raw: IDataObject, index: number, source: InvoiceSource, name: LineName): IDataObject {
+function normaliseKeys(
+	raw: IDataObject,
+	index: number,
+	source: InvoiceSource,
+	name: LineName,
+): IDataObject {
 	const result: IDataObject = {};
 	for (const [key, value] of Object.entries(raw)) {
 		const sepayKey = ALIASES[key] ?? key;
 		if (!FIELDS.includes(sepayKey)) {
-			throw invalidField(source, name(index, key), `one of the item fields ${FIELDS.join(', ')}`, value);
+			throw invalidField(
+				source,
+				name(index, key),
+				`one of the item fields ${FIELDS.join(', ')}`,
+				value,
+			);
 		}
 		if (!isEmpty(value)) result[sepayKey] = value;
 	}
@@ -77,21 +87,39 @@ export interface LineRules {
  * Checks and converts invoice lines before anything is sent: names, line types, the tax-rate enum,
  * quantities with at most two decimals, non-negative money. Errors name the field by `rules.name`.
  */
-export function validateLines(rawLines: unknown, rules: LineRules, source: InvoiceSource): InvoiceLine[] {
+export function validateLines(
+	rawLines: unknown,
+	rules: LineRules,
+	source: InvoiceSource,
+): InvoiceLine[] {
 	const name = rules.name ?? jsonLineName;
 	if (!Array.isArray(rawLines) || rawLines.length === 0) {
-		throw invalidField(source, name === jsonLineName ? 'items' : '"Items"', 'at least one invoice line', rawLines);
+		throw invalidField(
+			source,
+			name === jsonLineName ? 'items' : '"Items"',
+			'at least one invoice line',
+			rawLines,
+		);
 	}
 	const seen = new Set<number>();
 	return rawLines.map((rawLine, index) => {
 		if (!rawLine || typeof rawLine !== 'object' || Array.isArray(rawLine)) {
-			throw invalidField(source, name(index), 'an object with item_name, quantity, unit_price, ...', rawLine);
+			throw invalidField(
+				source,
+				name(index),
+				'an object with item_name, quantity, unit_price, ...',
+				rawLine,
+			);
 		}
 		const raw = normaliseKeys(rawLine as IDataObject, index, source, name);
 		const fail = (field: string, expected: string, value: unknown = raw[field]): never => {
 			throw invalidField(source, name(index, field), expected, value);
 		};
-		const number = (field: string, check: (n: number) => boolean, expected: string): number | undefined => {
+		const number = (
+			field: string,
+			check: (n: number) => boolean,
+			expected: string,
+		): number | undefined => {
 			if (raw[field] === undefined) return undefined;
 			const value = toNumber(raw[field]);
 			if (value === undefined || !check(value)) fail(field, expected);
@@ -99,21 +127,34 @@ export function validateLines(rawLines: unknown, rules: LineRules, source: Invoi
 		};
 
 		const lineNumber = raw.line_number === undefined ? index + 1 : toNumber(raw.line_number);
-		if (lineNumber === undefined || !Number.isInteger(lineNumber) || lineNumber < 1) fail('line_number', 'a whole number from 1');
-		if (seen.has(lineNumber as number)) fail('line_number', 'a line number used once per invoice', lineNumber);
+		if (lineNumber === undefined || !Number.isInteger(lineNumber) || lineNumber < 1)
+			fail('line_number', 'a whole number from 1');
+		if (seen.has(lineNumber as number))
+			fail('line_number', 'a line number used once per invoice', lineNumber);
 		seen.add(lineNumber as number);
 
 		const lineType = raw.line_type === undefined ? 1 : toNumber(raw.line_type);
 		if (lineType === undefined || !LINE_TYPES.includes(lineType)) {
 			fail('line_type', '1 (goods or service), 2 (promotional), 3 (trade discount) or 4 (note)');
 		}
-		const itemName = typeof raw.item_name === 'string' || typeof raw.item_name === 'number' ? String(raw.item_name).trim() : '';
+		const itemName =
+			typeof raw.item_name === 'string' || typeof raw.item_name === 'number'
+				? String(raw.item_name).trim()
+				: '';
 		if (!itemName) fail('item_name', 'the item name (or, on a note line, the note text)');
 
-		const line: InvoiceLine = { line_number: lineNumber as number, line_type: lineType as number, item_name: itemName };
+		const line: InvoiceLine = {
+			line_number: lineNumber as number,
+			line_type: lineType as number,
+			item_name: itemName,
+		};
 		if (raw.item_code !== undefined) line.item_code = String(raw.item_code).trim();
 		if (raw.unit !== undefined) line.unit = String(raw.unit).trim();
-		const quantity = number('quantity', (n) => n >= 0 && hasAtMostTwoDecimals(n), 'a quantity of 0 or more with at most 2 decimals, such as 1.5');
+		const quantity = number(
+			'quantity',
+			(n) => n >= 0 && hasAtMostTwoDecimals(n),
+			'a quantity of 0 or more with at most 2 decimals, such as 1.5',
+		);
 		if (quantity !== undefined) line.quantity = quantity;
 		const unitPrice = number('unit_price', (n) => n >= 0, 'a unit price of 0 or more, before tax');
 		if (unitPrice !== undefined) line.unit_price = unitPrice;
@@ -122,18 +163,36 @@ export function validateLines(rawLines: unknown, rules: LineRules, source: Invoi
 			if (rate === undefined) fail('tax_rate', TAX_RATE_EXPECTED);
 			line.tax_rate = rate;
 		}
-		const discountPercent = number('discount_tax', (n) => n >= 0 && n <= 100, 'a discount percentage from 0 to 100');
+		const discountPercent = number(
+			'discount_tax',
+			(n) => n >= 0 && n <= 100,
+			'a discount percentage from 0 to 100',
+		);
 		if (discountPercent !== undefined) line.discount_tax = discountPercent;
-		const discountAmount = number('discount_amount', (n) => n >= 0, 'a discount amount of 0 or more');
+		const discountAmount = number(
+			'discount_amount',
+			(n) => n >= 0,
+			'a discount amount of 0 or more',
+		);
 		if (discountAmount !== undefined) line.discount_amount = discountAmount;
-		const before = number('before_discount_and_tax_amount', (n) => n >= 0, 'an amount of 0 or more');
+		const before = number(
+			'before_discount_and_tax_amount',
+			(n) => n >= 0,
+			'an amount of 0 or more',
+		);
 		if (before !== undefined) line.before_discount_and_tax_amount = before;
 
 		if (line.line_type === 3 && line.before_discount_and_tax_amount === undefined) {
-			fail('before_discount_and_tax_amount', 'the discounted amount: a trade-discount line (line type 3) needs it');
+			fail(
+				'before_discount_and_tax_amount',
+				'the discounted amount: a trade-discount line (line type 3) needs it',
+			);
 		}
 		if (rules.requireTaxRate && line.line_type !== 4 && line.tax_rate === undefined) {
-			fail('tax_rate', `${TAX_RATE_EXPECTED}: a VAT invoice (template 1) needs one on every line except notes`);
+			fail(
+				'tax_rate',
+				`${TAX_RATE_EXPECTED}: a VAT invoice (template 1) needs one on every line except notes`,
+			);
 		}
 		return line;
 	});

@@ -2,7 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidInput } from '../../../helpers/invalidInput';
 
-const LABELS: Record<string, string> = { referenceCode: 'Reference Code', trackingCode: 'Tracking Code' };
+const LABELS: Record<string, string> = {
+	referenceCode: 'Reference Code',
+	trackingCode: 'Tracking Code',
+};
 
 /** A reference or tracking code parameter: non-empty and safe as one URL path segment. */
 export function requiredCode(context: IExecuteFunctions, name: string, itemIndex: number): string {

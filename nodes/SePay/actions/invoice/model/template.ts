@@ -7,7 +7,10 @@ export function templateValue(templateCode: string, invoiceSeries: string): stri
 }
 
 /** `1|C26TAT` → template code "1", invoice series "C26TAT". */
-export function parseTemplate(raw: unknown, ref: FieldRef): { template_code: string; invoice_series: string } {
+export function parseTemplate(
+	raw: unknown,
+	ref: FieldRef,
+): { template_code: string; invoice_series: string } {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const bar = text.indexOf('|');
 	const code = bar > 0 ? text.slice(0, bar).trim() : '';

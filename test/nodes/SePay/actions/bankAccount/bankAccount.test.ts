@@ -15,24 +15,33 @@ const idOf = (auth: string, index = 0) => {
 };
 
 describe('Get Many', () => {
-	it.each(AUTHS)('lists every account with %s, one item each, SePay records untouched', async (auth) => {
-		const result = await t.run(auth, { resource: 'bankAccount', operation: 'getAll', returnAll: true });
-		const accounts = jsonOf(result);
-		expect(accounts).toHaveLength(t.emu.state.accounts.length);
-		const [request] = t.apiRequests();
-		expect(request.method).toBe('GET');
-		if (auth === 'apiToken') {
-			expect(request.path).toBe('/v2/bank-accounts');
-			expect(request.query).toEqual({ page: '1', per_page: '100' });
-			expect(accounts[0].id).toMatch(UUID);
-		} else {
-			expect(request.path).toBe('/api/v1/bank-accounts');
-			expect(request.query).toEqual({ page: '1', limit: '100' });
-			expect(typeof accounts[0].id).toBe('number');
-			expect(typeof accounts[0].accumulated).toBe('number');
-		}
-		expect(result.output[0].map((item) => item.pairedItem)).toEqual(accounts.map(() => ({ item: 0 })));
-	});
+	it.each(AUTHS)(
+		'lists every account with %s, one item each, SePay records untouched',
+		async (auth) => {
+			const result = await t.run(auth, {
+				resource: 'bankAccount',
+				operation: 'getAll',
+				returnAll: true,
+			});
+			const accounts = jsonOf(result);
+			expect(accounts).toHaveLength(t.emu.state.accounts.length);
+			const [request] = t.apiRequests();
+			expect(request.method).toBe('GET');
+			if (auth === 'apiToken') {
+				expect(request.path).toBe('/v2/bank-accounts');
+				expect(request.query).toEqual({ page: '1', per_page: '100' });
+				expect(accounts[0].id).toMatch(UUID);
+			} else {
+				expect(request.path).toBe('/api/v1/bank-accounts');
+				expect(request.query).toEqual({ page: '1', limit: '100' });
+				expect(typeof accounts[0].id).toBe('number');
+				expect(typeof accounts[0].accumulated).toBe('number');
+			}
+			expect(result.output[0].map((item) => item.pairedItem)).toEqual(
+				accounts.map(() => ({ item: 0 })),
+			);
+		},
+	);
 
 	it('sends API v2 filters as SePay names them', async () => {
 		const result = await t.run('apiToken', {
@@ -66,14 +75,23 @@ describe('Get Many', () => {
 	});
 
 	it('honours Limit exactly', async () => {
-		const result = await t.run('oAuth2', { resource: 'bankAccount', operation: 'getAll', returnAll: false, limit: 2 });
+		const result = await t.run('oAuth2', {
+			resource: 'bankAccount',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(jsonOf(result)).toHaveLength(2);
 		expect(t.apiRequests()[0].query).toEqual({ page: '1', limit: '2' });
 	});
 
 	it('refuses a bad balance before any request, naming the field', async () => {
 		await expect(
-			t.run('apiToken', { resource: 'bankAccount', operation: 'getAll', filters: { balanceMin: -1 } }),
+			t.run('apiToken', {
+				resource: 'bankAccount',
+				operation: 'getAll',
+				filters: { balanceMin: -1 },
+			}),
 		).rejects.toThrow(/Filters → Balance Min/);
 		expect(t.apiRequests()).toHaveLength(0);
 	});
@@ -106,12 +124,18 @@ describe('Get', () => {
 		const [lookup, get] = t.apiRequests();
 		expect(lookup.path).toMatch(/\/bank-accounts$/);
 		if (auth === 'apiToken') expect(lookup.query.q).toBe(account.accountNumber);
-		expect(get.path).toMatch(new RegExp(`/bank-accounts/${auth === 'apiToken' ? account.uuid : account.id}$`));
+		expect(get.path).toMatch(
+			new RegExp(`/bank-accounts/${auth === 'apiToken' ? account.uuid : account.id}$`),
+		);
 	});
 
 	it('says which API an ID belongs to when it does not fit the Authentication', async () => {
 		await expect(
-			t.run('apiToken', { resource: 'bankAccount', operation: 'get', bankAccount: { __rl: true, mode: 'id', value: '19' } }),
+			t.run('apiToken', {
+				resource: 'bankAccount',
+				operation: 'get',
+				bankAccount: { __rl: true, mode: 'id', value: '19' },
+			}),
 		).rejects.toThrow(/Bank Account/);
 		await expect(
 			t.run('oAuth2', {
@@ -125,7 +149,11 @@ describe('Get', () => {
 
 	it('reports an unknown account number clearly', async () => {
 		await expect(
-			t.run('apiToken', { resource: 'bankAccount', operation: 'get', bankAccount: { __rl: true, mode: 'accountNumber', value: '999999999' } }),
+			t.run('apiToken', {
+				resource: 'bankAccount',
+				operation: 'get',
+				bankAccount: { __rl: true, mode: 'accountNumber', value: '999999999' },
+			}),
 		).rejects.toThrow(/Bank Account/);
 	});
 });
@@ -142,7 +170,11 @@ describe('Get Many Virtual Accounts', () => {
 			returnAll: true,
 		});
 		const [request] = t.apiRequests();
-		expect(request.path).toBe(auth === 'apiToken' ? `/v2/bank-accounts/${id}/va` : `/api/v1/bank-accounts/${id}/sub-accounts`);
+		expect(request.path).toBe(
+			auth === 'apiToken'
+				? `/v2/bank-accounts/${id}/va`
+				: `/api/v1/bank-accounts/${id}/sub-accounts`,
+		);
 		expect(jsonOf(result)).toHaveLength(t.emu.state.vasOf(account.id).length);
 	});
 

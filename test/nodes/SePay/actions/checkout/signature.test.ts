@@ -5,12 +5,20 @@
  */
 import { SePayPgClient } from 'sepay-pg-node';
 
-import { checkoutSignature, orderedSignedFields, SIGNED_FIELDS } from '../../../../../nodes/SePay/actions/checkout/signature';
+import {
+	checkoutSignature,
+	orderedSignedFields,
+	SIGNED_FIELDS,
+} from '../../../../../nodes/SePay/actions/checkout/signature';
 import { signatureMatches } from '../../../../../emulator/pgSignature';
 import { Prng } from '../../../../../emulator/prng';
 
 const SECRET = 'spsk_test_3f9a0c1b2d4e5f60718293a4b5c6d7e8';
-const sdk = new SePayPgClient({ env: 'sandbox', merchant_id: 'SP-TEST-AB12CD3', secret_key: SECRET });
+const sdk = new SePayPgClient({
+	env: 'sandbox',
+	merchant_id: 'SP-TEST-AB12CD3',
+	secret_key: SECRET,
+});
 
 const TEXTS = [
 	'Thanh toán đơn hàng #12345',
@@ -46,18 +54,24 @@ function generated(seed: number): Record<string, string | undefined> {
 }
 
 describe('against sepay-pg-node', () => {
-	it.each(Array.from({ length: 300 }, (_, i) => i + 1))('generated input %i: same signature as the SDK over our posted fields', (seed) => {
-		const values = generated(seed);
-		const fields = orderedSignedFields(values);
-		const customData = seed % 3 === 0 ? JSON.stringify({ cart: [seed], note: 'giao hàng nhanh' }) : undefined;
-		// The SDK signs its object's keys in insertion order: give it our fields in our order.
-		const sdkInput: Record<string, unknown> = Object.fromEntries(fields);
-		if (customData) sdkInput.custom_data = customData;
-		const sdkSigned = sdk.checkout.signFields(sdkInput as never);
-		expect(checkoutSignature(fields, SECRET)).toBe(sdkSigned);
-		// Empty optional fields are neither posted nor signed.
-		expect(fields.map(([name]) => name)).toEqual(SIGNED_FIELDS.filter((name) => values[name] !== undefined && values[name] !== ''));
-	});
+	it.each(Array.from({ length: 300 }, (_, i) => i + 1))(
+		'generated input %i: same signature as the SDK over our posted fields',
+		(seed) => {
+			const values = generated(seed);
+			const fields = orderedSignedFields(values);
+			const customData =
+				seed % 3 === 0 ? JSON.stringify({ cart: [seed], note: 'giao hàng nhanh' }) : undefined;
+			// The SDK signs its object's keys in insertion order: give it our fields in our order.
+			const sdkInput: Record<string, unknown> = Object.fromEntries(fields);
+			if (customData) sdkInput.custom_data = customData;
+			const sdkSigned = sdk.checkout.signFields(sdkInput as never);
+			expect(checkoutSignature(fields, SECRET)).toBe(sdkSigned);
+			// Empty optional fields are neither posted nor signed.
+			expect(fields.map(([name]) => name)).toEqual(
+				SIGNED_FIELDS.filter((name) => values[name] !== undefined && values[name] !== ''),
+			);
+		},
+	);
 
 	it('the SDK form (its own field order, custom_data included) passes the emulator, and ours in our order too', () => {
 		for (let seed = 1; seed <= 50; seed++) {
@@ -70,11 +84,17 @@ describe('against sepay-pg-node', () => {
 				success_url: values.success_url || undefined,
 				custom_data: seed % 2 ? 'mã-đơn-7' : undefined,
 			} as never) as unknown as Record<string, unknown>;
-			const posted = Object.entries(sdkFields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)] as [string, string]);
+			const posted = Object.entries(sdkFields)
+				.filter(([, v]) => v !== undefined)
+				.map(([k, v]) => [k, String(v)] as [string, string]);
 			expect(signatureMatches(posted, SECRET)).toBe(true);
 			const ours = orderedSignedFields(values);
-			expect(signatureMatches([...ours, ['signature', checkoutSignature(ours, SECRET)]], SECRET)).toBe(true);
-			expect(signatureMatches([...ours, ['signature', checkoutSignature(ours, `${SECRET}x`)]], SECRET)).toBe(false);
+			expect(
+				signatureMatches([...ours, ['signature', checkoutSignature(ours, SECRET)]], SECRET),
+			).toBe(true);
+			expect(
+				signatureMatches([...ours, ['signature', checkoutSignature(ours, `${SECRET}x`)]], SECRET),
+			).toBe(false);
 		}
 	});
 });
@@ -106,7 +126,10 @@ describe("the reference's worked examples (A.4, key test_secret_key)", () => {
 	it.each(examples.map((example, i) => [i + 1, ...example]))('example %i', (_n, text, expected) => {
 		const fields = String(text)
 			.split(/,(?=[a-z_]+=)/)
-			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as [string, string]);
+			.map(
+				(pair) =>
+					[pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as [string, string],
+			);
 		expect(checkoutSignature(fields, 'test_secret_key')).toBe(expected);
 	});
 
@@ -123,6 +146,8 @@ describe("the reference's worked examples (A.4, key test_secret_key)", () => {
 			order_description: 'Thanh toán đơn hàng #12345',
 			customer_id: '',
 		});
-		expect(checkoutSignature(fields, 'test_secret_key')).toBe('oqRSDHYsheTaTyz9HLzjMW36r5y70ok2PA27+3QdSgg=');
+		expect(checkoutSignature(fields, 'test_secret_key')).toBe(
+			'oqRSDHYsheTaTyz9HLzjMW36r5y70ok2PA27+3QdSgg=',
+		);
 	});
 });

@@ -3,7 +3,14 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { jwtExpiry } from '../../../../../nodes/SePay/actions/einvoiceToken/tokenExpiry';
 import type { Emulator } from '../../../../../emulator';
 import type { CredentialStore } from '../../../../../harness';
-import { createParameters, EINVOICE, newStore, received, run, startEInvoiceEmulator } from '../invoice/setup';
+import {
+	createParameters,
+	EINVOICE,
+	newStore,
+	received,
+	run,
+	startEInvoiceEmulator,
+} from '../invoice/setup';
 
 let emu: Emulator;
 let store: CredentialStore;
@@ -23,7 +30,10 @@ const payments = (from: number): INodeExecutionData[] =>
 
 describe('token economy: one token per credential, reused across items and executions', () => {
 	it('100 invoices in one run, 100 more in a second run, then once more after the token expired', async () => {
-		const parameters = createParameters(emu, { issuedDate: '', options: { pollInterval: 0.01, timeout: 10 } });
+		const parameters = createParameters(emu, {
+			issuedDate: '',
+			options: { pollInterval: 0.01, timeout: 10 },
+		});
 
 		const first = await run({ store, parameters, items: payments(1) });
 		expect(first.output[0]).toHaveLength(100);
@@ -54,11 +64,14 @@ describe('token economy: one token per credential, reused across items and execu
 });
 
 describe('eInvoice Token → Get', () => {
-	it('outputs the credential\'s cached token without asking /v1/token again', async () => {
+	it("outputs the credential's cached token without asking /v1/token again", async () => {
 		await run({ store, parameters: { resource: 'einvoiceUsage', operation: 'get' } });
 		expect(tokenRequests()).toBe(1);
 		const cached = store.getData(EINVOICE).accessToken as string;
-		const { output } = await run({ store, parameters: { resource: 'einvoiceToken', operation: 'get' } });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'einvoiceToken', operation: 'get' },
+		});
 		expect(tokenRequests()).toBe(1);
 		const json = output[0][0].json;
 		expect(json.access_token).toBe(cached);
@@ -71,7 +84,10 @@ describe('eInvoice Token → Get', () => {
 	});
 
 	it('with nothing cached: one token request (by the credential), and the token that works now', async () => {
-		const { output } = await run({ store, parameters: { resource: 'einvoiceToken', operation: 'get' } });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'einvoiceToken', operation: 'get' },
+		});
 		expect(tokenRequests()).toBe(1);
 		expect(output[0][0].json.access_token).toBe(store.getData(EINVOICE).accessToken);
 		const [check] = received(emu, 'GET', '/v1/usage');
@@ -82,7 +98,10 @@ describe('eInvoice Token → Get', () => {
 		await run({ store, parameters: { resource: 'einvoiceUsage', operation: 'get' } });
 		const stale = store.getData(EINVOICE).accessToken;
 		emu.expireTokens();
-		const { output } = await run({ store, parameters: { resource: 'einvoiceToken', operation: 'get' } });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'einvoiceToken', operation: 'get' },
+		});
 		expect(tokenRequests()).toBe(2);
 		expect(output[0][0].json.access_token).not.toBe(stale);
 		expect(output[0][0].json.access_token).toBe(store.getData(EINVOICE).accessToken);
@@ -92,8 +111,8 @@ describe('eInvoice Token → Get', () => {
 		expect(jwtExpiry('opaque-token')).toBeUndefined();
 		expect(jwtExpiry('a.b.c')).toBeUndefined();
 		expect(jwtExpiry(`x.${Buffer.from('{"exp":"soon"}').toString('base64url')}.y`)).toBeUndefined();
-		expect(jwtExpiry(`x.${Buffer.from('{"exp":1900000000}').toString('base64url')}.y`)?.toISOString()).toBe(
-			'2030-03-17T17:46:40.000Z',
-		);
+		expect(
+			jwtExpiry(`x.${Buffer.from('{"exp":1900000000}').toString('base64url')}.y`)?.toISOString(),
+		).toBe('2030-03-17T17:46:40.000Z');
 	});
 });

@@ -14,7 +14,9 @@ beforeEach(() => {
 	store = newStore(emu);
 });
 
-const payment = [{ json: { id: 93127, gateway: 'Vietcombank', transferAmount: 9400000, code: 'DH1042' } }];
+const payment = [
+	{ json: { id: 93127, gateway: 'Vietcombank', transferAmount: 9400000, code: 'DH1042' } },
+];
 
 describe('409 EINVOICE_DOCUMENT_EXISTED', () => {
 	it('a retried execution outputs the invoice that exists instead of creating a second one', async () => {
@@ -31,7 +33,9 @@ describe('409 EINVOICE_DOCUMENT_EXISTED', () => {
 			status: 'issued',
 			alreadyExisted: true,
 		});
-		expect([...emu.state.einvoice.invoices.values()].filter((i) => i.source === 'api')).toHaveLength(1);
+		expect(
+			[...emu.state.einvoice.invoices.values()].filter((i) => i.source === 'api'),
+		).toHaveLength(1);
 	});
 
 	it('waits for the earlier job when the duplicate is still being created (404 first)', async () => {
@@ -40,12 +44,20 @@ describe('409 EINVOICE_DOCUMENT_EXISTED', () => {
 			const slowStore = newStore(slow);
 			const parameters = createParameters(slow, { issuedDate: '', waitForCompletion: false });
 			const first = await run({ store: slowStore, parameters, items: payment });
-			const retry = await run({ store: slowStore, parameters: { ...parameters, waitForCompletion: true }, items: payment });
+			const retry = await run({
+				store: slowStore,
+				parameters: { ...parameters, waitForCompletion: true },
+				items: payment,
+			});
 			const reference = first.output[0][0].json.reference_code as string;
 			const lookups = received(slow, 'GET', `/v1/invoices/${reference}`).map((r) => r.status);
 			expect(lookups[0]).toBe(404);
 			expect(lookups[lookups.length - 1]).toBe(200);
-			expect(retry.output[0][0].json).toMatchObject({ reference_code: reference, alreadyExisted: true, status: 'issued' });
+			expect(retry.output[0][0].json).toMatchObject({
+				reference_code: reference,
+				alreadyExisted: true,
+				status: 'issued',
+			});
 		} finally {
 			await slow.close();
 		}
@@ -58,7 +70,9 @@ describe('409 EINVOICE_DOCUMENT_EXISTED', () => {
 			const parameters = createParameters(slow, { issuedDate: '', waitForCompletion: false });
 			await run({ store: slowStore, parameters, items: payment });
 			const error = await run({ store: slowStore, parameters, items: payment }).catch((e) => e);
-			expect(error.message).toMatch(/^An invoice with reference code [0-9a-f-]{36} is already being created$/);
+			expect(error.message).toMatch(
+				/^An invoice with reference code [0-9a-f-]{36} is already being created$/,
+			);
 		} finally {
 			await slow.close();
 		}
@@ -72,7 +86,9 @@ describe('409 EINVOICE_DOCUMENT_EXISTED', () => {
 		});
 		await run({ store, parameters });
 		const error = await run({ store, parameters }).catch((e) => e);
-		expect(error.message).toBe('An invoice with this reference code already exists (EINVOICE_DOCUMENT_EXISTED)');
+		expect(error.message).toBe(
+			'An invoice with this reference code already exists (EINVOICE_DOCUMENT_EXISTED)',
+		);
 		expect(error.httpCode).toBe('409');
 		expect(error.description).toContain('Return Existing on Duplicate');
 		expect(received(emu, 'GET', '/v1/invoices/ORDER-42')).toHaveLength(0);
@@ -91,15 +107,21 @@ describe('quota and tax-approval errors', () => {
 
 	it('drafts still work with no quota left', async () => {
 		emu.setEInvoiceQuota(0);
-		const { output } = await run({ store, parameters: createParameters(emu, { createAs: 'draft' }) });
+		const { output } = await run({
+			store,
+			parameters: createParameters(emu, { createAs: 'draft' }),
+		});
 		expect(output[0][0].json).toMatchObject({ status: 'draft', invoice_number: '0' });
 	});
 
-	it('422 REGISTRATION_NOT_TAX_APPROVED is explained in English, SePay\'s text kept', async () => {
+	it("422 REGISTRATION_NOT_TAX_APPROVED is explained in English, SePay's text kept", async () => {
 		const bkav = emu.state.einvoice.providerAccounts[1];
 		const error = await run({
 			store,
-			parameters: createParameters(emu, { providerAccountId: bkav.id, template: `1|${bkav.templates[0].invoice_series}` }),
+			parameters: createParameters(emu, {
+				providerAccountId: bkav.id,
+				template: `1|${bkav.templates[0].invoice_series}`,
+			}),
 		}).catch((e) => e);
 		expect(error.message).toBe(
 			'The provider account is not yet approved by the tax authority for e-invoices (REGISTRATION_NOT_TAX_APPROVED)',
@@ -130,9 +152,10 @@ describe('quota and tax-approval errors', () => {
 	});
 
 	it('422 INVOICE_DATE_BEFORE_TAX_APPROVAL names the fix', async () => {
-		const error = await run({ store, parameters: createParameters(emu, { issuedDate: '2026-01-15 08:00:00' }) }).catch(
-			(e) => e,
-		);
+		const error = await run({
+			store,
+			parameters: createParameters(emu, { issuedDate: '2026-01-15 08:00:00' }),
+		}).catch((e) => e);
 		expect(error.message).toBe(
 			'The invoice date is before the tax authority approved the provider account (INVOICE_DATE_BEFORE_TAX_APPROVAL)',
 		);

@@ -19,22 +19,43 @@ const newLine = (itemName: string): INodeParameters => ({
 });
 
 function defaultsWith(saved: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(description.properties, saved, true, false, { typeVersion: 1 }, description) as INodeParameters;
+	return NodeHelpers.getNodeParameters(
+		description.properties,
+		saved,
+		true,
+		false,
+		{ typeVersion: 1 },
+		description,
+	) as INodeParameters;
 }
 
 describe('Invoice → Create with its defaults', () => {
 	const t = useEInvoiceEmulator();
 
 	it('the first provider account offers a VAT template first (what made the defaults fail)', async () => {
-		const [account] = await loadOptions(t.store, 'getProviderAccounts', { resource: 'invoice', operation: 'create' });
-		const templates = await loadOptions(t.store, 'getTemplates', { resource: 'invoice', operation: 'create', providerAccountId: account.value });
+		const [account] = await loadOptions(t.store, 'getProviderAccounts', {
+			resource: 'invoice',
+			operation: 'create',
+		});
+		const templates = await loadOptions(t.store, 'getTemplates', {
+			resource: 'invoice',
+			operation: 'create',
+			providerAccountId: account.value,
+		});
 		expect(String(templates[0].value)).toMatch(/^1\|/);
 	});
 
 	it('creates a valid draft for every template offered', async () => {
-		const accounts = await loadOptions(t.store, 'getProviderAccounts', { resource: 'invoice', operation: 'create' });
+		const accounts = await loadOptions(t.store, 'getProviderAccounts', {
+			resource: 'invoice',
+			operation: 'create',
+		});
 		const providerAccountId = String(accounts[0].value);
-		const templates = await loadOptions(t.store, 'getTemplates', { resource: 'invoice', operation: 'create', providerAccountId });
+		const templates = await loadOptions(t.store, 'getTemplates', {
+			resource: 'invoice',
+			operation: 'create',
+			providerAccountId,
+		});
 		expect(templates.length).toBeGreaterThan(0);
 		for (const template of templates) {
 			t.emu.clearRequests();
@@ -47,7 +68,8 @@ describe('Invoice → Create with its defaults', () => {
 			});
 			const { output } = await run({ store: t.store, parameters });
 			expect(output[0]).toHaveLength(1);
-			const body = t.emu.requests.find((r) => r.path === '/v1/invoices/create')?.body as IDataObject;
+			const body = t.emu.requests.find((r) => r.path === '/v1/invoices/create')
+				?.body as IDataObject;
 			const [line, note] = body.items as IDataObject[];
 			if (String(template.value).startsWith('1|')) {
 				expect(line.tax_rate).toBe(10);

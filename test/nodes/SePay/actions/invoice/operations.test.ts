@@ -1,6 +1,14 @@
 import type { Emulator } from '../../../../../emulator';
 import type { CredentialStore } from '../../../../../harness';
-import { createParameters, loadOptions, newStore, received, run, startEInvoiceEmulator, vatAccount } from './setup';
+import {
+	createParameters,
+	loadOptions,
+	newStore,
+	received,
+	run,
+	startEInvoiceEmulator,
+	vatAccount,
+} from './setup';
 
 let emu: Emulator;
 let store: CredentialStore;
@@ -17,7 +25,11 @@ beforeEach(() => {
 async function draft(reference: string) {
 	await run({
 		store,
-		parameters: createParameters(emu, { createAs: 'draft', referenceCodeMode: 'custom', referenceCode: reference }),
+		parameters: createParameters(emu, {
+			createAs: 'draft',
+			referenceCodeMode: 'custom',
+			referenceCode: reference,
+		}),
 	});
 }
 
@@ -27,11 +39,24 @@ describe('Invoice: draft lifecycle', () => {
 		const quotaBefore = emu.state.einvoice.quotaRemaining;
 		const { output } = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'DRAFT-1', options: { pollInterval: 0.02 } },
+			parameters: {
+				resource: 'invoice',
+				operation: 'issue',
+				referenceCode: 'DRAFT-1',
+				options: { pollInterval: 0.02 },
+			},
 		});
-		expect(received(emu, 'POST', '/v1/invoices/issue')[0].body).toEqual({ reference_code: 'DRAFT-1' });
-		expect(received(emu, 'GET', /^\/v1\/invoices\/issue\/check\//).length).toBeGreaterThanOrEqual(1);
-		expect(output[0][0].json).toMatchObject({ reference_code: 'DRAFT-1', status: 'issued', job_status: 'Success' });
+		expect(received(emu, 'POST', '/v1/invoices/issue')[0].body).toEqual({
+			reference_code: 'DRAFT-1',
+		});
+		expect(received(emu, 'GET', /^\/v1\/invoices\/issue\/check\//).length).toBeGreaterThanOrEqual(
+			1,
+		);
+		expect(output[0][0].json).toMatchObject({
+			reference_code: 'DRAFT-1',
+			status: 'issued',
+			job_status: 'Success',
+		});
 		expect(output[0][0].json.invoice_number).not.toBe('0');
 		expect(emu.state.einvoice.quotaRemaining).toBe(quotaBefore - 1);
 	});
@@ -42,26 +67,43 @@ describe('Invoice: draft lifecycle', () => {
 		emu.setEInvoiceJobDelay(3_600_000);
 		const issued = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'DRAFT-2', waitForCompletion: false },
+			parameters: {
+				resource: 'invoice',
+				operation: 'issue',
+				referenceCode: 'DRAFT-2',
+				waitForCompletion: false,
+			},
 		});
 		const tracking = issued.output[0][0].json.tracking_code as string;
-		expect(issued.output[0][0].json).toMatchObject({ reference_code: 'DRAFT-2', status: 'Pending' });
+		expect(issued.output[0][0].json).toMatchObject({
+			reference_code: 'DRAFT-2',
+			status: 'Pending',
+		});
 		emu.finishInvoiceJobs();
 		const { output } = await run({
 			store,
 			parameters: { resource: 'invoice', operation: 'getIssueStatus', trackingCode: tracking },
 		});
 		expect(received(emu, 'GET', `/v1/invoices/issue/check/${tracking}`)).toHaveLength(1);
-		expect(output[0][0].json).toMatchObject({ tracking_code: tracking, reference_code: 'DRAFT-2', status: 'Success' });
+		expect(output[0][0].json).toMatchObject({
+			tracking_code: tracking,
+			reference_code: 'DRAFT-2',
+			status: 'Success',
+		});
 		expect((output[0][0].json.invoice as { status: string }).status).toBe('issued');
 	});
 
-	it('Issue of a failing job outputs SePay\'s reason', async () => {
+	it("Issue of a failing job outputs SePay's reason", async () => {
 		await draft('DRAFT-3');
 		emu.failNextInvoiceJob('Chữ ký số hết hạn');
 		const error = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'issue', referenceCode: 'DRAFT-3', options: { pollInterval: 0.02 } },
+			parameters: {
+				resource: 'invoice',
+				operation: 'issue',
+				referenceCode: 'DRAFT-3',
+				options: { pollInterval: 0.02 },
+			},
 		}).catch((e) => e);
 		expect(error.message).toBe('SePay could not issue the invoice: Chữ ký số hết hạn');
 	});
@@ -73,26 +115,41 @@ describe('Invoice: draft lifecycle', () => {
 			parameters: createParameters(emu, { createAs: 'draft', waitForCompletion: false }),
 		});
 		const tracking = created.output[0][0].json.tracking_code as string;
-		const parameters = { resource: 'invoice', operation: 'getCreationStatus', trackingCode: tracking };
+		const parameters = {
+			resource: 'invoice',
+			operation: 'getCreationStatus',
+			trackingCode: tracking,
+		};
 		const pending = await run({ store, parameters });
 		expect(pending.output[0][0].json).toMatchObject({ tracking_code: tracking, status: 'Pending' });
 		emu.finishInvoiceJobs();
 		const done = await run({ store, parameters });
-		expect(done.output[0][0].json).toMatchObject({ status: 'Success', invoice: { status: 'draft', invoice_number: '0' } });
+		expect(done.output[0][0].json).toMatchObject({
+			status: 'Success',
+			invoice: { status: 'draft', invoice_number: '0' },
+		});
 		expect(received(emu, 'GET', `/v1/invoices/create/check/${tracking}`)).toHaveLength(2);
 	});
 
 	it('Get: the detail by reference code', async () => {
 		await draft('DRAFT-4');
-		const { output } = await run({ store, parameters: { resource: 'invoice', operation: 'get', referenceCode: 'DRAFT-4' } });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'invoice', operation: 'get', referenceCode: 'DRAFT-4' },
+		});
 		expect(received(emu, 'GET', '/v1/invoices/DRAFT-4')).toHaveLength(1);
-		expect(output[0][0].json).toMatchObject({ reference_code: 'DRAFT-4', status: 'draft', items: expect.any(Array) });
+		expect(output[0][0].json).toMatchObject({
+			reference_code: 'DRAFT-4',
+			status: 'draft',
+			items: expect.any(Array),
+		});
 	});
 
 	it('Get of an unknown reference: 404 as a NodeApiError', async () => {
-		const error = await run({ store, parameters: { resource: 'invoice', operation: 'get', referenceCode: 'NOPE' } }).catch(
-			(e) => e,
-		);
+		const error = await run({
+			store,
+			parameters: { resource: 'invoice', operation: 'get', referenceCode: 'NOPE' },
+		}).catch((e) => e);
 		expect(error.httpCode).toBe('404');
 		expect(error.message).toContain('404');
 	});
@@ -119,12 +176,18 @@ describe('Invoice: draft lifecycle', () => {
 });
 
 describe('Invoice → Download', () => {
-	it('PDF into a binary property with SePay\'s file name', async () => {
+	it("PDF into a binary property with SePay's file name", async () => {
 		const created = await run({ store, parameters: createParameters(emu) });
 		const tracking = created.output[0][0].json.tracking_code as string;
 		const { output } = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'download', trackingCode: tracking, fileType: 'pdf', binaryPropertyName: 'invoice' },
+			parameters: {
+				resource: 'invoice',
+				operation: 'download',
+				trackingCode: tracking,
+				fileType: 'pdf',
+				binaryPropertyName: 'invoice',
+			},
 		});
 		const [request] = received(emu, 'GET', `/v1/invoices/${tracking}/download`);
 		expect(request.query).toEqual({ type: 'pdf' });
@@ -136,14 +199,27 @@ describe('Invoice → Download', () => {
 		expect(binary?.mimeType).toBe('application/pdf');
 		const bytes = Buffer.from(binary?.data ?? '', 'base64');
 		expect(bytes.subarray(0, 4).toString()).toBe('%PDF');
-		expect(item.json).toMatchObject({ tracking_code: tracking, file_name: binary?.fileName, file_type: 'pdf', file_size: bytes.length });
+		expect(item.json).toMatchObject({
+			tracking_code: tracking,
+			file_name: binary?.fileName,
+			file_type: 'pdf',
+			file_size: bytes.length,
+		});
 	});
 
 	it('XML by reference code', async () => {
-		await run({ store, parameters: createParameters(emu, { referenceCodeMode: 'custom', referenceCode: 'XML-1' }) });
+		await run({
+			store,
+			parameters: createParameters(emu, { referenceCodeMode: 'custom', referenceCode: 'XML-1' }),
+		});
 		const { output } = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'download', trackingCode: 'XML-1', fileType: 'xml' },
+			parameters: {
+				resource: 'invoice',
+				operation: 'download',
+				trackingCode: 'XML-1',
+				fileType: 'xml',
+			},
 		});
 		const binary = output[0][0].binary?.data;
 		expect(binary?.mimeType).toBe('application/xml');
@@ -155,31 +231,55 @@ describe('Invoice → Download', () => {
 describe('Invoice → Get Many', () => {
 	beforeEach(async () => {
 		await draft('LIST-1');
-		await run({ store, parameters: createParameters(emu, { referenceCodeMode: 'custom', referenceCode: 'LIST-2' }) });
+		await run({
+			store,
+			parameters: createParameters(emu, { referenceCodeMode: 'custom', referenceCode: 'LIST-2' }),
+		});
 		emu.clearRequests();
 	});
 
 	it('Return All pages through with per_page 100', async () => {
-		const { output } = await run({ store, parameters: { resource: 'invoice', operation: 'getAll', returnAll: true } });
-		expect(output[0].map((i) => i.json.reference_code)).toEqual(expect.arrayContaining(['LIST-1', 'LIST-2']));
+		const { output } = await run({
+			store,
+			parameters: { resource: 'invoice', operation: 'getAll', returnAll: true },
+		});
+		expect(output[0].map((i) => i.json.reference_code)).toEqual(
+			expect.arrayContaining(['LIST-1', 'LIST-2']),
+		);
 		expect(output[0]).toHaveLength(emu.state.einvoice.invoices.size);
-		expect(received(emu, 'GET', '/v1/invoices')[0].query).toMatchObject({ page: '1', per_page: '100' });
+		expect(received(emu, 'GET', '/v1/invoices')[0].query).toMatchObject({
+			page: '1',
+			per_page: '100',
+		});
 	});
 
 	it('Limit and the Source filter (sent to SePay)', async () => {
 		const { output } = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'getAll', limit: 1, filters: { source: 'api' } },
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				limit: 1,
+				filters: { source: 'api' },
+			},
 		});
 		expect(output[0]).toHaveLength(1);
 		expect(output[0][0].json.source).toBe('api');
-		expect(received(emu, 'GET', '/v1/invoices')[0].query).toMatchObject({ source: 'api', per_page: '1' });
+		expect(received(emu, 'GET', '/v1/invoices')[0].query).toMatchObject({
+			source: 'api',
+			per_page: '1',
+		});
 	});
 
 	it('Status filter (applied by the node)', async () => {
 		const { output } = await run({
 			store,
-			parameters: { resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'draft' } },
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { status: 'draft' },
+			},
 		});
 		expect(output[0].map((i) => i.json.reference_code)).toEqual(['LIST-1']);
 	});
@@ -187,9 +287,16 @@ describe('Invoice → Get Many', () => {
 
 describe('Provider Account, Usage, load options', () => {
 	it('Get Many lists the accounts', async () => {
-		const { output } = await run({ store, parameters: { resource: 'providerAccount', operation: 'getAll', returnAll: true } });
-		expect(output[0].map((i) => i.json.id)).toEqual(emu.state.einvoice.providerAccounts.map((a) => a.id));
-		expect(received(emu, 'GET', '/v1/provider-accounts')[0].query).toMatchObject({ per_page: '100' });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'providerAccount', operation: 'getAll', returnAll: true },
+		});
+		expect(output[0].map((i) => i.json.id)).toEqual(
+			emu.state.einvoice.providerAccounts.map((a) => a.id),
+		);
+		expect(received(emu, 'GET', '/v1/provider-accounts')[0].query).toMatchObject({
+			per_page: '100',
+		});
 	});
 
 	it('Get returns the account with its templates', async () => {
@@ -209,12 +316,18 @@ describe('Provider Account, Usage, load options', () => {
 
 	it('Usage → Get outputs the remaining quota as a number', async () => {
 		emu.setEInvoiceQuota(534);
-		const { output } = await run({ store, parameters: { resource: 'einvoiceUsage', operation: 'get' } });
+		const { output } = await run({
+			store,
+			parameters: { resource: 'einvoiceUsage', operation: 'get' },
+		});
 		expect(output[0][0].json).toEqual({ quota_remaining: 534 });
 	});
 
 	it('getProviderAccounts: active accounts first, labelled with provider and id', async () => {
-		const options = await loadOptions(store, 'getProviderAccounts', { resource: 'invoice', operation: 'create' });
+		const options = await loadOptions(store, 'getProviderAccounts', {
+			resource: 'invoice',
+			operation: 'create',
+		});
 		const accounts = emu.state.einvoice.providerAccounts;
 		expect(options.map((o) => o.value)).toEqual([accounts[0].id, accounts[1].id, accounts[2].id]);
 		expect(options[0].name).toBe(`matbao · ${accounts[0].id}`);
@@ -229,13 +342,24 @@ describe('Provider Account, Usage, load options', () => {
 		});
 		const templates = emu.state.einvoice.providerAccounts[0].templates;
 		expect(options).toEqual([
-			{ name: templates[0].invoice_label, value: `1|${templates[0].invoice_series}`, description: expect.any(String) },
-			{ name: templates[1].invoice_label, value: `2|${templates[1].invoice_series}`, description: expect.any(String) },
+			{
+				name: templates[0].invoice_label,
+				value: `1|${templates[0].invoice_series}`,
+				description: expect.any(String),
+			},
+			{
+				name: templates[1].invoice_label,
+				value: `2|${templates[1].invoice_series}`,
+				description: expect.any(String),
+			},
 		]);
 	});
 
 	it('getTemplates without an account chosen asks SePay nothing', async () => {
-		const options = await loadOptions(store, 'getTemplates', { resource: 'invoice', operation: 'create' });
+		const options = await loadOptions(store, 'getTemplates', {
+			resource: 'invoice',
+			operation: 'create',
+		});
 		expect(options).toEqual([]);
 		expect(emu.requests).toHaveLength(0);
 	});
@@ -244,7 +368,12 @@ describe('Provider Account, Usage, load options', () => {
 describe('Invoice → Issue: retried workflows', () => {
 	it('an invoice that is already issued is output as it is (alreadyIssued), nothing issued twice', async () => {
 		await draft('RETRY-1');
-		const parameters = { resource: 'invoice', operation: 'issue', referenceCode: 'RETRY-1', options: { pollInterval: 0.02 } };
+		const parameters = {
+			resource: 'invoice',
+			operation: 'issue',
+			referenceCode: 'RETRY-1',
+			options: { pollInterval: 0.02 },
+		};
 		const first = await run({ store, parameters });
 		const quota = emu.state.einvoice.quotaRemaining;
 		const again = await run({ store, parameters });

@@ -31,7 +31,13 @@ export function newStore(emu: Emulator): CredentialStore {
 }
 
 export async function startEInvoiceEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-	return await startEmulator({ port: 0, seed: 7, transactions: 5, einvoiceJobDelayMs: 30, ...options });
+	return await startEmulator({
+		port: 0,
+		seed: 7,
+		transactions: 5,
+		einvoiceJobDelayMs: 30,
+		...options,
+	});
 }
 
 export interface Run {
@@ -42,11 +48,28 @@ export interface Run {
 }
 
 export async function run({ store, parameters, items, continueOnFail }: Run) {
-	return await runNode({ node: new SePay(), parameters, store, items, continueOnFail, credentials: [EINVOICE] });
+	return await runNode({
+		node: new SePay(),
+		parameters,
+		store,
+		items,
+		continueOnFail,
+		credentials: [EINVOICE],
+	});
 }
 
-export async function loadOptions(store: CredentialStore, method: string, parameters: INodeParameters = {}) {
-	return await runLoadOptions({ node: new SePay(), method, parameters, store, credentials: [EINVOICE] });
+export async function loadOptions(
+	store: CredentialStore,
+	method: string,
+	parameters: INodeParameters = {},
+) {
+	return await runLoadOptions({
+		node: new SePay(),
+		method,
+		parameters,
+		store,
+		credentials: [EINVOICE],
+	});
 }
 
 /** The matbao account (active, approved 2026-04-20) and its VAT template. */
@@ -66,12 +89,24 @@ export function createParameters(emu: Emulator, extra: INodeParameters = {}): IN
 		currency: 'VND',
 		paymentMethod: 'CK',
 		buyerName: 'Công ty TNHH ABC',
-		buyer: { type: 'company', tax_code: '0101234567', email: 'ketoan@abc.example', address: '12 Láng Hạ, Hà Nội' },
+		buyer: {
+			type: 'company',
+			tax_code: '0101234567',
+			email: 'ketoan@abc.example',
+			address: '12 Láng Hạ, Hà Nội',
+		},
 		itemsInput: 'fields',
 		items: {
 			item: [
 				{ itemName: 'Máy lọc nước', unit: 'cái', quantity: 2, unitPrice: 4500000, taxRate: '10' },
-				{ itemName: 'Phí lắp đặt', unit: 'lần', quantity: 1, unitPrice: 200000, taxRate: '8', discountPercent: 10 },
+				{
+					itemName: 'Phí lắp đặt',
+					unit: 'lần',
+					quantity: 1,
+					unitPrice: 200000,
+					taxRate: '8',
+					discountPercent: 10,
+				},
 			],
 		},
 		options: { pollInterval: 0.02, timeout: 5 },
@@ -87,7 +122,10 @@ export function received(emu: Emulator, method: string, path: string | RegExp) {
 }
 
 /** One eInvoice emulator and credential store for a describe block (or a file), closed after it. */
-export function useEInvoiceEmulator(options: EmulatorOptions = {}): { emu: Emulator; store: CredentialStore } {
+export function useEInvoiceEmulator(options: EmulatorOptions = {}): {
+	emu: Emulator;
+	store: CredentialStore;
+} {
 	const ctx = {} as { emu: Emulator; store: CredentialStore };
 	beforeAll(async () => {
 		ctx.emu = await startEInvoiceEmulator(options);

@@ -71,14 +71,32 @@ it('payment → issued invoice → PDF, and a replayed payment gives the same in
 		reference_code: 'SEPAY-93127',
 		is_draft: false,
 		notes: 'Thanh toán FT26324123456',
-		items: [{ line_number: 1, line_type: 1, item_name: 'Đơn hàng DH1042', unit: 'đơn', quantity: 1, unit_price: 1000000, tax_rate: 10 }],
+		items: [
+			{
+				line_number: 1,
+				line_type: 1,
+				item_name: 'Đơn hàng DH1042',
+				unit: 'đơn',
+				quantity: 1,
+				unit_price: 1000000,
+				tax_rate: 10,
+			},
+		],
 	});
-	expect(invoice).toMatchObject({ reference_code: 'SEPAY-93127', status: 'issued', total_amount: 1100000 });
+	expect(invoice).toMatchObject({
+		reference_code: 'SEPAY-93127',
+		status: 'issued',
+		total_amount: 1100000,
+	});
 
 	const downloaded = await run({ store, parameters: downloadParameters, items: created.output[0] });
 	const file = downloaded.output[0][0].binary?.data;
 	expect(file?.fileName).toMatch(/^HD_\d{7}_\d{8}\.pdf$/);
-	expect(Buffer.from(file?.data ?? '', 'base64').subarray(0, 4).toString()).toBe('%PDF');
+	expect(
+		Buffer.from(file?.data ?? '', 'base64')
+			.subarray(0, 4)
+			.toString(),
+	).toBe('%PDF');
 
 	// SePay retries the webhook / the workflow is re-run: no second invoice.
 	const replay = await run({ store, parameters: createParameters(), items: [{ json: payment }] });
@@ -87,7 +105,9 @@ it('payment → issued invoice → PDF, and a replayed payment gives the same in
 		invoice_number: invoice.invoice_number,
 		alreadyExisted: true,
 	});
-	expect([...emu.state.einvoice.invoices.values()].filter((i) => i.source === 'api')).toHaveLength(1);
+	expect([...emu.state.einvoice.invoices.values()].filter((i) => i.source === 'api')).toHaveLength(
+		1,
+	);
 	const again = await run({ store, parameters: downloadParameters, items: replay.output[0] });
 	expect(again.output[0][0].binary?.data?.fileName).toBe(file?.fileName);
 });

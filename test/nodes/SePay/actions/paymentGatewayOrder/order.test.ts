@@ -22,14 +22,23 @@ beforeAll(async () => {
 afterAll(async () => t.emu.close());
 beforeEach(() => t.emu.clearRequests());
 
-const order = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'paymentGatewayOrder', operation, ...extra });
+const order = (operation: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'paymentGatewayOrder',
+	operation,
+	...extra,
+});
 const orderRequests = () => t.emu.requests.filter((r) => r.path.startsWith('/v1/order'));
 
 describe('Get', () => {
 	it('by invoice number: the order with its transactions, ids and amounts exactly as SePay sent them', async () => {
 		const result = await t.run(order('get', { invoiceNumber: 'BULK_008' }));
 		const json = result.output[0][0].json;
-		expect(json).toMatchObject({ order_invoice_number: 'BULK_008', order_status: 'CAPTURED', order_amount: '8000.00', customer_id: 'CUST_EVEN' });
+		expect(json).toMatchObject({
+			order_invoice_number: 'BULK_008',
+			order_status: 'CAPTURED',
+			order_amount: '8000.00',
+			customer_id: 'CUST_EVEN',
+		});
 		expect((json.transactions as unknown[]).length).toBe(1);
 		expect(orderRequests().map((r) => r.path)).toEqual(['/v1/order/detail/BULK_008']);
 	});
@@ -40,34 +49,42 @@ describe('Get', () => {
 		expect(result.output[0][0].json.order_invoice_number).toBe('BULK_002');
 	});
 
-	const orderIdOf = (invoice: string): string => String(t.emu.paymentGateway.order(invoice)?.order_id);
+	const orderIdOf = (invoice: string): string =>
+		String(t.emu.paymentGateway.order(invoice)?.order_id);
 	const readings: Array<[string, 'orderId' | 'invoice', () => string]> = [
 		['SePay order IDs only, asked by invoice number', 'orderId', () => 'BULK_003'],
 		['invoice numbers only, asked by SePay order ID', 'invoice', () => orderIdOf('BULK_004')],
 	];
-	it.each(readings)('a detail path taking %s: found through the list and asked again', async (_name, accepts, id) => {
-		t.emu.paymentGateway.setDetailAccepts(accepts);
-		try {
-			const result = await t.run(order('get', { invoiceNumber: id() }));
-			expect(result.output[0][0].json.transactions).toBeDefined();
-			expect(orderRequests().map((r) => [r.path, r.query.q])).toEqual([
-				[`/v1/order/detail/${id()}`, undefined],
-				['/v1/order', id()],
-				[expect.stringMatching(/^\/v1\/order\/detail\//), undefined],
-			]);
-		} finally {
-			t.emu.paymentGateway.setDetailAccepts('both');
-		}
-	});
+	it.each(readings)(
+		'a detail path taking %s: found through the list and asked again',
+		async (_name, accepts, id) => {
+			t.emu.paymentGateway.setDetailAccepts(accepts);
+			try {
+				const result = await t.run(order('get', { invoiceNumber: id() }));
+				expect(result.output[0][0].json.transactions).toBeDefined();
+				expect(orderRequests().map((r) => [r.path, r.query.q])).toEqual([
+					[`/v1/order/detail/${id()}`, undefined],
+					['/v1/order', id()],
+					[expect.stringMatching(/^\/v1\/order\/detail\//), undefined],
+				]);
+			} finally {
+				t.emu.paymentGateway.setDetailAccepts('both');
+			}
+		},
+	);
 
-	it('an unknown order: 404 with SePay\'s message', async () => {
-		const error = (await t.run(order('get', { invoiceNumber: 'NOPE_404' })).catch((e: unknown) => e)) as NodeApiError;
+	it("an unknown order: 404 with SePay's message", async () => {
+		const error = (await t
+			.run(order('get', { invoiceNumber: 'NOPE_404' }))
+			.catch((e: unknown) => e)) as NodeApiError;
 		expect(error.message).toContain('found no such record (404)');
 		expect(error.description).toContain('Order not found');
 	});
 
 	it('a bad invoice number is refused before any request', async () => {
-		const error = (await t.run(order('get', { invoiceNumber: 'has space' })).catch((e: unknown) => e)) as NodeOperationError;
+		const error = (await t
+			.run(order('get', { invoiceNumber: 'has space' }))
+			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.message).toContain('Invalid value for "Invoice Number"');
 		expect(t.emu.requests).toHaveLength(0);
 	});
@@ -96,7 +113,14 @@ describe('Get Many', () => {
 		const result = await t.run(
 			order('getAll', {
 				returnAll: true,
-				filters: { search: 'đặc biệt', status: 'CAPTURED', customerId: 'CUST_EVEN', createdFrom: '2020-01-01', createdTo: '2099-12-31', sort: 'asc' },
+				filters: {
+					search: 'đặc biệt',
+					status: 'CAPTURED',
+					customerId: 'CUST_EVEN',
+					createdFrom: '2020-01-01',
+					createdTo: '2099-12-31',
+					sort: 'asc',
+				},
 			}),
 		);
 		const [request] = orderRequests();
@@ -118,13 +142,17 @@ describe('Get Many', () => {
 
 	it('Created On sends created_at', async () => {
 		const today = String(t.emu.paymentGateway.order('BULK_001')?.created_at).slice(0, 10);
-		const result = await t.run(order('getAll', { returnAll: false, limit: 3, filters: { createdOn: today } }));
+		const result = await t.run(
+			order('getAll', { returnAll: false, limit: 3, filters: { createdOn: today } }),
+		);
 		expect(orderRequests()[0].query.created_at).toBe(today);
 		expect(result.output[0]).toHaveLength(3);
 	});
 
 	it('refuses an end date before the start date, naming the field', async () => {
-		const error = (await t.run(order('getAll', { filters: { createdFrom: '2026-02-01', createdTo: '2026-01-01' } })).catch((e: unknown) => e)) as NodeOperationError;
+		const error = (await t
+			.run(order('getAll', { filters: { createdFrom: '2026-02-01', createdTo: '2026-01-01' } }))
+			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.message).toContain('"Filters → Created To"');
 		expect(t.emu.requests).toHaveLength(0);
 	});
@@ -132,23 +160,45 @@ describe('Get Many', () => {
 
 describe('Cancel', () => {
 	it('cancels an unpaid bank-transfer order', async () => {
-		await t.checkoutOrder({ order_amount: 50000, order_invoice_number: 'CAN_001', order_description: 'x', payment_method: 'BANK_TRANSFER' });
+		await t.checkoutOrder({
+			order_amount: 50000,
+			order_invoice_number: 'CAN_001',
+			order_description: 'x',
+			payment_method: 'BANK_TRANSFER',
+		});
 		const result = await t.run(order('cancel', { invoiceNumber: 'CAN_001' }));
-		expect(result.output[0][0].json).toEqual({ invoiceNumber: 'CAN_001', success: true, message: 'Đã hủy đơn hàng thành công' });
-		expect(orderRequests().map((r) => [r.method, r.path, r.body])).toEqual([['POST', '/v1/order/cancel', { order_invoice_number: 'CAN_001' }]]);
+		expect(result.output[0][0].json).toEqual({
+			invoiceNumber: 'CAN_001',
+			success: true,
+			message: 'Đã hủy đơn hàng thành công',
+		});
+		expect(orderRequests().map((r) => [r.method, r.path, r.body])).toEqual([
+			['POST', '/v1/order/cancel', { order_invoice_number: 'CAN_001' }],
+		]);
 		expect(t.emu.paymentGateway.order('CAN_001')?.order_status).toBe('CANCELLED');
 	});
 
-	it('a paid order: says it is already paid, with SePay\'s words in the description', async () => {
-		const error = (await t.run(order('cancel', { invoiceNumber: 'BULK_001' })).catch((e: unknown) => e)) as NodeOperationError;
-		expect(error.message).toBe('The order is already paid (CAPTURED); only unpaid orders can be cancelled');
+	it("a paid order: says it is already paid, with SePay's words in the description", async () => {
+		const error = (await t
+			.run(order('cancel', { invoiceNumber: 'BULK_001' }))
+			.catch((e: unknown) => e)) as NodeOperationError;
+		expect(error.message).toBe(
+			'The order is already paid (CAPTURED); only unpaid orders can be cancelled',
+		);
 		expect(error.description).toContain('can no longer be cancelled');
 	});
 
 	it('a card order: says to void instead', async () => {
-		await t.checkoutOrder({ order_amount: 50000, order_invoice_number: 'CAN_CARD', order_description: 'x', payment_method: 'CARD' });
+		await t.checkoutOrder({
+			order_amount: 50000,
+			order_invoice_number: 'CAN_CARD',
+			order_description: 'x',
+			payment_method: 'CARD',
+		});
 		t.emu.paymentGateway.pay('CAN_CARD');
-		const error = (await t.run(order('cancel', { invoiceNumber: 'CAN_CARD' })).catch((e: unknown) => e)) as NodeOperationError;
+		const error = (await t
+			.run(order('cancel', { invoiceNumber: 'CAN_CARD' }))
+			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.message).toContain('Cancel works only for bank-transfer and NAPAS QR orders');
 	});
 });
@@ -156,18 +206,32 @@ describe('Cancel', () => {
 describe('Void Transaction', () => {
 	it('voids a card payment made now; SePay sends TRANSACTION_VOID', async () => {
 		t.emu.paymentGateway.setIpn(null);
-		await t.checkoutOrder({ order_amount: 70000, order_invoice_number: 'VOID_OK', order_description: 'x', payment_method: 'CARD' });
+		await t.checkoutOrder({
+			order_amount: 70000,
+			order_invoice_number: 'VOID_OK',
+			order_description: 'x',
+			payment_method: 'CARD',
+		});
 		t.emu.paymentGateway.pay('VOID_OK');
 		const result = await t.run(order('voidTransaction', { invoiceNumber: 'VOID_OK' }));
 		expect(result.output[0][0].json).toMatchObject({ invoiceNumber: 'VOID_OK', success: true });
-		expect(t.emu.paymentGateway.order('VOID_OK')?.transactions.map((tx) => tx.transaction_type)).toEqual(['PAYMENT', 'VOID']);
+		expect(
+			t.emu.paymentGateway.order('VOID_OK')?.transactions.map((tx) => tx.transaction_type),
+		).toEqual(['PAYMENT', 'VOID']);
 	});
 
 	it('after the settlement cut-off: a clear error naming the cut-off', async () => {
-		await t.checkoutOrder({ order_amount: 70000, order_invoice_number: 'VOID_LATE', order_description: 'x', payment_method: 'CARD' });
+		await t.checkoutOrder({
+			order_amount: 70000,
+			order_invoice_number: 'VOID_LATE',
+			order_description: 'x',
+			payment_method: 'CARD',
+		});
 		// Wednesday 10:00 → cut-off the same day at 16:00.
 		t.emu.paymentGateway.pay('VOID_LATE', { transactionDate: '2026-01-07 10:00:00' });
-		const error = (await t.run(order('voidTransaction', { invoiceNumber: 'VOID_LATE' })).catch((e: unknown) => e)) as NodeOperationError;
+		const error = (await t
+			.run(order('voidTransaction', { invoiceNumber: 'VOID_LATE' }))
+			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.message).toBe(
 			'The card payment of 2026-01-07 10:00:00 passed the settlement cut-off (2026-01-07 16:00:00 Vietnam time) and can no longer be voided; refund it instead',
 		);
@@ -175,7 +239,9 @@ describe('Void Transaction', () => {
 	});
 
 	it('a bank-transfer payment: says void is for cards', async () => {
-		const error = (await t.run(order('voidTransaction', { invoiceNumber: 'BULK_015' })).catch((e: unknown) => e)) as NodeOperationError;
+		const error = (await t
+			.run(order('voidTransaction', { invoiceNumber: 'BULK_015' }))
+			.catch((e: unknown) => e)) as NodeOperationError;
 		expect(error.message).toContain('Void works only for card payments');
 	});
 });

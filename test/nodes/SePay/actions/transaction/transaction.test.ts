@@ -11,7 +11,19 @@ beforeAll(async () => {
 afterAll(async () => t.emu.close());
 beforeEach(() => t.emu.clearRequests());
 
-const SIMPLE_KEYS = ['id', 'date', 'bankAccountNumber', 'bank', 'direction', 'amount', 'balance', 'content', 'paymentCode', 'reference', 'subAccount'];
+const SIMPLE_KEYS = [
+	'id',
+	'date',
+	'bankAccountNumber',
+	'bank',
+	'direction',
+	'amount',
+	'balance',
+	'content',
+	'paymentCode',
+	'reference',
+	'subAccount',
+];
 
 describe('Get Many', () => {
 	it.each(AUTHS)('returns simplified transactions with %s, newest first', async (auth) => {
@@ -34,13 +46,27 @@ describe('Get Many', () => {
 				? { transaction_date_sort: 'desc', page: '1', per_page: '5' }
 				: { page: '1', limit: '5' },
 		);
-		expect(result.output[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.output[0].every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	it('gives the same simplified record whichever API (or a webhook) delivered it', async () => {
 		const tx = t.emu.state.transactions[10];
-		const v2 = jsonOf(await t.run('apiToken', { resource: 'transaction', operation: 'get', transactionId: tx.uuid }))[0];
-		const v1 = jsonOf(await t.run('oAuth2', { resource: 'transaction', operation: 'get', transactionId: String(tx.id) }))[0];
+		const v2 = jsonOf(
+			await t.run('apiToken', {
+				resource: 'transaction',
+				operation: 'get',
+				transactionId: tx.uuid,
+			}),
+		)[0];
+		const v1 = jsonOf(
+			await t.run('oAuth2', {
+				resource: 'transaction',
+				operation: 'get',
+				transactionId: String(tx.id),
+			}),
+		)[0];
 		const account = t.emu.state.findAccount(tx.bankAccountId);
 		const webhook = simplifyTransaction({
 			id: tx.id,
@@ -63,7 +89,12 @@ describe('Get Many', () => {
 	});
 
 	it.each(AUTHS)('returns SePay records untouched with Simplify off (%s)', async (auth) => {
-		const result = await t.run(auth, { resource: 'transaction', operation: 'getAll', limit: 2, simplify: false });
+		const result = await t.run(auth, {
+			resource: 'transaction',
+			operation: 'getAll',
+			limit: 2,
+			simplify: false,
+		});
 		const [first] = jsonOf(result);
 		expect(first).toHaveProperty('amount_in');
 		expect(first).toHaveProperty('transaction_content');
@@ -151,12 +182,23 @@ describe('Get Many', () => {
 			resource: 'transaction',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { bankAccount: { __rl: true, mode: 'id', value: String(account.id) }, dateFrom: '2026-11-10', dateTo: '2026-11-15' },
+			filters: {
+				bankAccount: { __rl: true, mode: 'id', value: String(account.id) },
+				dateFrom: '2026-11-10',
+				dateTo: '2026-11-15',
+			},
 		});
 		const expected = t.emu.state.transactions.filter(
-			(tx) => tx.bankAccountId === account.id && tx.transactionDate >= '2026-11-10' && tx.transactionDate <= '2026-11-15 23:59:59',
+			(tx) =>
+				tx.bankAccountId === account.id &&
+				tx.transactionDate >= '2026-11-10' &&
+				tx.transactionDate <= '2026-11-15 23:59:59',
 		);
-		expect(jsonOf(result).map((item) => item.id).sort()).toEqual(expected.map((tx) => tx.id).sort());
+		expect(
+			jsonOf(result)
+				.map((item) => item.id)
+				.sort(),
+		).toEqual(expected.map((tx) => tx.id).sort());
 	});
 
 	it('offers API-v2-only filters with API Token only; n8n drops them under OAuth2', async () => {
@@ -167,8 +209,20 @@ describe('Get Many', () => {
 			.filter((o) => !('displayOptions' in o) || !o.displayOptions?.show?.['/authentication'])
 			.map((o) => o.name)
 			.sort();
-		expect(oAuth2Filters).toEqual(['amountIn', 'amountOut', 'bankAccount', 'dateFrom', 'dateTo', 'referenceNumber']);
-		await t.run('oAuth2', { resource: 'transaction', operation: 'getAll', limit: 1, filters: { search: 'DH1', referenceNumber: 'R' } });
+		expect(oAuth2Filters).toEqual([
+			'amountIn',
+			'amountOut',
+			'bankAccount',
+			'dateFrom',
+			'dateTo',
+			'referenceNumber',
+		]);
+		await t.run('oAuth2', {
+			resource: 'transaction',
+			operation: 'getAll',
+			limit: 1,
+			filters: { search: 'DH1', referenceNumber: 'R' },
+		});
 		expect(t.apiRequests()[0].query).toEqual({ reference_number: 'R', page: '1', limit: '1' });
 	});
 
@@ -181,13 +235,19 @@ describe('Get Many', () => {
 		[{ amountInMin: 10, amountInMax: 5 }, /Filters → Amount In Max/],
 		[{ sinceId: '12345' }, /Filters → Since ID/],
 	])('validates %j before any request', async (filters, message) => {
-		await expect(t.run('apiToken', { resource: 'transaction', operation: 'getAll', filters })).rejects.toThrow(message);
+		await expect(
+			t.run('apiToken', { resource: 'transaction', operation: 'getAll', filters }),
+		).rejects.toThrow(message);
 		expect(t.apiRequests()).toHaveLength(0);
 	});
 
 	it('explains the expected date form', async () => {
 		await expect(
-			t.run('apiToken', { resource: 'transaction', operation: 'getAll', filters: { dateTo: '20/11/2026' } }),
+			t.run('apiToken', {
+				resource: 'transaction',
+				operation: 'getAll',
+				filters: { dateTo: '20/11/2026' },
+			}),
 		).rejects.toMatchObject({ description: expect.stringMatching(/YYYY-MM-DD/) });
 	});
 });
@@ -196,7 +256,12 @@ describe('Get', () => {
 	it.each(AUTHS)('gets one transaction by ID with %s', async (auth) => {
 		const tx = t.emu.state.transactions[42];
 		const id = auth === 'apiToken' ? tx.uuid : String(tx.id);
-		const result = await t.run(auth, { resource: 'transaction', operation: 'get', transactionId: id, simplify: false });
+		const result = await t.run(auth, {
+			resource: 'transaction',
+			operation: 'get',
+			transactionId: id,
+			simplify: false,
+		});
 		const requests = t.apiRequests();
 		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET ${auth === 'apiToken' ? '/v2' : '/api/v1'}/transactions/${id}`,
@@ -207,10 +272,18 @@ describe('Get', () => {
 
 	it('rejects a numeric ID with API Token and a UUID with OAuth2', async () => {
 		const tx = t.emu.state.transactions[0];
-		await expect(t.run('apiToken', { resource: 'transaction', operation: 'get', transactionId: String(tx.id) })).rejects.toMatchObject({
+		await expect(
+			t.run('apiToken', {
+				resource: 'transaction',
+				operation: 'get',
+				transactionId: String(tx.id),
+			}),
+		).rejects.toMatchObject({
 			description: expect.stringMatching(/OAuth2/),
 		});
-		await expect(t.run('oAuth2', { resource: 'transaction', operation: 'get', transactionId: tx.uuid })).rejects.toMatchObject({
+		await expect(
+			t.run('oAuth2', { resource: 'transaction', operation: 'get', transactionId: tx.uuid }),
+		).rejects.toMatchObject({
 			description: expect.stringMatching(/API Token/),
 		});
 		expect(t.apiRequests()).toHaveLength(0);
@@ -222,13 +295,23 @@ describe('Get', () => {
 			'apiToken',
 			{ resource: 'transaction', operation: 'get', transactionId: '={{ $json.id }}' },
 			{
-				items: [{ json: { id: a.uuid } }, { json: { id: 'not-an-id' } }, { json: { id: '00000000-0000-4000-8000-000000000000' } }, { json: { id: b.uuid } }],
+				items: [
+					{ json: { id: a.uuid } },
+					{ json: { id: 'not-an-id' } },
+					{ json: { id: '00000000-0000-4000-8000-000000000000' } },
+					{ json: { id: b.uuid } },
+				],
 				continueOnFail: true,
 			},
 		);
 		const output = result.output[0];
 		expect(output).toHaveLength(4);
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(output[0].json.id).toBe(a.uuid);
 		expect(String(output[1].json.error)).toMatch(/Transaction ID/);
 		expect(String(output[2].json.error)).toMatch(/404/);
@@ -242,17 +325,27 @@ describe('Count', () => {
 		expect(jsonOf(result)).toEqual([{ count: t.emu.state.transactions.length }]);
 		const [request] = t.apiRequests();
 		expect(t.apiRequests()).toHaveLength(1);
-		expect(request.query).toEqual(auth === 'apiToken' ? { page: '1', per_page: '1' } : { page: '1', limit: '1' });
+		expect(request.query).toEqual(
+			auth === 'apiToken' ? { page: '1', per_page: '1' } : { page: '1', limit: '1' },
+		);
 	});
 
 	it('counts with filters', async () => {
-		const result = await t.run('apiToken', { resource: 'transaction', operation: 'count', filters: { transferType: 'out' } });
-		expect(jsonOf(result)).toEqual([{ count: t.emu.state.transactions.filter((tx) => tx.transferType === 'out').length }]);
+		const result = await t.run('apiToken', {
+			resource: 'transaction',
+			operation: 'count',
+			filters: { transferType: 'out' },
+		});
+		expect(jsonOf(result)).toEqual([
+			{ count: t.emu.state.transactions.filter((tx) => tx.transferType === 'out').length },
+		]);
 		expect(t.apiRequests()[0].query.transfer_type).toBe('out');
 	});
 });
 
 it('has UUID ids on API v2 output', async () => {
-	const [first] = jsonOf(await t.run('apiToken', { resource: 'transaction', operation: 'getAll', limit: 1 }));
+	const [first] = jsonOf(
+		await t.run('apiToken', { resource: 'transaction', operation: 'getAll', limit: 1 }),
+	);
 	expect(first.id).toMatch(UUID);
 });

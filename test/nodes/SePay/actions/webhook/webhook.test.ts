@@ -66,7 +66,12 @@ describe('Create', () => {
 		const [created] = jsonOf(result);
 		expect(typeof created.id).toBe('number');
 		const stored = t.emu.state.webhooks.get(created.id as number);
-		expect(stored).toMatchObject({ webhook_url: HOOK_URL, bank_account_id: account.id, active: false, skip_if_no_code: true });
+		expect(stored).toMatchObject({
+			webhook_url: HOOK_URL,
+			bank_account_id: account.id,
+			active: false,
+			skip_if_no_code: true,
+		});
 	});
 
 	it('watches several accounts, and returns the HMAC secret SePay generates', async () => {
@@ -81,7 +86,12 @@ describe('Create', () => {
 			bankAccountIds: [String(a.id), String(b.id)],
 			authenType: 'HMAC_SHA256',
 		});
-		expect(t.apiRequests()[0].body).toMatchObject({ bank_mode: 'multi', bank_account_ids: [a.id, b.id], bank_account_id: a.id, authen_type: 'HMAC_SHA256' });
+		expect(t.apiRequests()[0].body).toMatchObject({
+			bank_mode: 'multi',
+			bank_account_ids: [a.id, b.id],
+			bank_account_id: a.id,
+			authen_type: 'HMAC_SHA256',
+		});
 		expect(String(jsonOf(result)[0].secret_key)).toMatch(/^whsec_/);
 	});
 
@@ -94,7 +104,12 @@ describe('Create', () => {
 			bankMode: 'all',
 			authenType: 'No_Authen',
 		});
-		expect(t.apiRequests()[0].body).toMatchObject({ bank_mode: 'all', bank_account_id: 0, authen_type: 'No_Authen', event_type: 'In_only' });
+		expect(t.apiRequests()[0].body).toMatchObject({
+			bank_mode: 'all',
+			bank_account_id: 0,
+			authen_type: 'No_Authen',
+			event_type: 'In_only',
+		});
 	});
 
 	it.each([
@@ -122,13 +137,28 @@ describe('Create', () => {
 describe('Get, Get Many, Update, Delete', () => {
 	let id: number;
 	beforeAll(() => {
-		id = t.emu.registerWebhook({ webhook_url: 'http://127.0.0.1:9/other', name: 'Registered', authen_type: 'Api_Key', api_key: 'abcd1234' }).id;
+		id = t.emu.registerWebhook({
+			webhook_url: 'http://127.0.0.1:9/other',
+			name: 'Registered',
+			authen_type: 'Api_Key',
+			api_key: 'abcd1234',
+		}).id;
 	});
 
 	it('gets one webhook', async () => {
-		const result = await t.run('oAuth2', { resource: 'webhook', operation: 'get', webhookId: String(id) });
-		expect(t.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/webhooks/${id}`]);
-		expect(jsonOf(result)[0]).toMatchObject({ id, name: 'Registered', webhook_url: 'http://127.0.0.1:9/other' });
+		const result = await t.run('oAuth2', {
+			resource: 'webhook',
+			operation: 'get',
+			webhookId: String(id),
+		});
+		expect(t.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /api/v1/webhooks/${id}`,
+		]);
+		expect(jsonOf(result)[0]).toMatchObject({
+			id,
+			name: 'Registered',
+			webhook_url: 'http://127.0.0.1:9/other',
+		});
 	});
 
 	it('lists webhooks with the filters SePay offers', async () => {
@@ -138,7 +168,13 @@ describe('Get, Get Many, Update, Delete', () => {
 			returnAll: true,
 			filters: { webhookUrl: '/other', active: '1', apiKey: 'abcd1234' },
 		});
-		expect(t.apiRequests()[0].query).toEqual({ webhook_url: '/other', active: '1', api_key: 'abcd1234', page: '1', limit: '100' });
+		expect(t.apiRequests()[0].query).toEqual({
+			webhook_url: '/other',
+			active: '1',
+			api_key: 'abcd1234',
+			page: '1',
+			limit: '100',
+		});
 		expect(jsonOf(result).map((w) => w.id)).toEqual([id]);
 	});
 
@@ -152,31 +188,64 @@ describe('Get, Get Many, Update, Delete', () => {
 		const [request] = t.apiRequests();
 		expect(request.method).toBe('PATCH');
 		expect(request.path).toBe(`/api/v1/webhooks/${id}`);
-		expect(request.body).toEqual({ active: 0, webhook_url: 'http://127.0.0.1:9/moved', event_type: 'All' });
-		expect(jsonOf(result)[0]).toMatchObject({ id, active: false, webhook_url: 'http://127.0.0.1:9/moved' });
+		expect(request.body).toEqual({
+			active: 0,
+			webhook_url: 'http://127.0.0.1:9/moved',
+			event_type: 'All',
+		});
+		expect(jsonOf(result)[0]).toMatchObject({
+			id,
+			active: false,
+			webhook_url: 'http://127.0.0.1:9/moved',
+		});
 	});
 
 	it('refuses an update with nothing to change', async () => {
-		await expect(t.run('oAuth2', { resource: 'webhook', operation: 'update', webhookId: String(id), updateFields: {} })).rejects.toThrow(/Update Fields/);
+		await expect(
+			t.run('oAuth2', {
+				resource: 'webhook',
+				operation: 'update',
+				webhookId: String(id),
+				updateFields: {},
+			}),
+		).rejects.toThrow(/Update Fields/);
 		expect(t.apiRequests()).toHaveLength(0);
 	});
 
 	it('deletes and outputs { deleted: true }', async () => {
-		const result = await t.run('oAuth2', { resource: 'webhook', operation: 'delete', webhookId: String(id) });
-		expect(t.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /api/v1/webhooks/${id}`]);
+		const result = await t.run('oAuth2', {
+			resource: 'webhook',
+			operation: 'delete',
+			webhookId: String(id),
+		});
+		expect(t.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+			`DELETE /api/v1/webhooks/${id}`,
+		]);
 		expect(jsonOf(result)).toEqual([{ deleted: true, id }]);
 		expect(t.emu.state.webhooks.has(id)).toBe(false);
 	});
 
 	it('refuses a non-numeric webhook ID', async () => {
-		await expect(t.run('oAuth2', { resource: 'webhook', operation: 'get', webhookId: 'abc' })).rejects.toThrow(/Webhook ID/);
+		await expect(
+			t.run('oAuth2', { resource: 'webhook', operation: 'get', webhookId: 'abc' }),
+		).rejects.toThrow(/Webhook ID/);
 	});
 });
 
 describe('with API Token', () => {
-	it.each(['create', 'get', 'getAll', 'update', 'delete'])('%s says it needs OAuth2 and sends nothing', async (operation) => {
-		const promise = t.run('apiToken', { resource: 'webhook', operation, webhookId: '1', webhookUrl: HOOK_URL, name: 'x', apiKey: 'k-1' });
-		await expect(promise).rejects.toThrow(/needs OAuth2 authentication/);
-		expect(t.apiRequests()).toHaveLength(0);
-	});
+	it.each(['create', 'get', 'getAll', 'update', 'delete'])(
+		'%s says it needs OAuth2 and sends nothing',
+		async (operation) => {
+			const promise = t.run('apiToken', {
+				resource: 'webhook',
+				operation,
+				webhookId: '1',
+				webhookUrl: HOOK_URL,
+				name: 'x',
+				apiKey: 'k-1',
+			});
+			await expect(promise).rejects.toThrow(/needs OAuth2 authentication/);
+			expect(t.apiRequests()).toHaveLength(0);
+		},
+	);
 });
