@@ -62,6 +62,8 @@ export interface InstanceOptions {
 	 * `port`) or `webhook` (a webhook processor on `port`).
 	 */
 	command?: 'start' | 'worker' | 'webhook';
+	/** A command the server is started through (it must exec its arguments), e.g. a private mount namespace. */
+	wrap?: string[];
 }
 
 const CLI_TIMEOUT_MS = 180_000;
@@ -230,7 +232,13 @@ export class N8nInstance {
 		const log = createWriteStream(this.logFile, { flags: 'a' });
 		log.write(`\n$ n8n ${command} (port ${this.port})\n`);
 		const started = Date.now();
-		const child = spawn(this.install.runtime.node, [this.install.bin, command], {
+		const [program, ...args] = [
+			...(this.options.wrap ?? []),
+			this.install.runtime.node,
+			this.install.bin,
+			command,
+		];
+		const child = spawn(program, args, {
 			cwd: this.userFolder,
 			env: this.env(false),
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,12 +32,18 @@ export function assert(condition: unknown, message: string): asserts condition {
  * Console errors that come from n8n having no internet here, not from the package or the editor:
  * n8n asks api.n8n.io for banners and the npm registry for updates of community packages.
  */
-const OFFLINE_NOISE = [/^https:\/\/api\.n8n\.io\//, /^https:\/\/registry\.npmjs\.org\//];
+const OFFLINE_NOISE = [
+	/^https:\/\/api\.n8n\.io\//,
+	/^https:\/\/registry\.npmjs\.org\//,
+	/^https:\/\/api\.npms\.io\//,
+];
 /** n8n's editor asks for features this edition does not have (external secrets: enterprise). */
 const EDITION_NOISE = [/\/rest\/external-secrets\//];
+// Settings → Community Nodes asks api.npms.io how many community packages exist (a count it shows).
 const OFFLINE_TEXT = [
 	/Failed to fetch dynamic banners/,
 	/ERR_NAME_NOT_RESOLVED|ERR_CERT_AUTHORITY_INVALID|ERR_INTERNET_DISCONNECTED/,
+	/at async getAvailableCommunityPackageCount /,
 ];
 
 export function realErrors(errors: ConsoleEntry[]): ConsoleEntry[] {

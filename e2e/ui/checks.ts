@@ -1,5 +1,6 @@
 /** The browser checks, in the order they run. */
 import type { UiCheck } from './check';
+import { communityInstall } from './checks/communityInstall';
 import { credentialForms, oauth2Connect } from './checks/credentials';
 import { exampleWorkflows } from './checks/examples';
 import { executeSteps } from './checks/execute';
@@ -16,4 +17,5 @@ export const UI_CHECKS: UiCheck[] = [
 	executeSteps,
 	triggerNode,
 	exampleWorkflows,
+	communityInstall,
 ];

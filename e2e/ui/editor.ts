@@ -43,6 +43,7 @@ export async function newWorkflowWithAction(
 	page: Page,
 	editorUrl: string,
 	action: string,
+	needsCredential = true,
 ): Promise<void> {
 	await newWorkflow(page, editorUrl);
 	await searchNodes(page, 'SePay');
@@ -57,7 +58,8 @@ export async function newWorkflowWithAction(
 		await panel.getByText(/^Actions \(\d+\)/).click();
 	await item.click();
 	await page.getByTestId('ndv').waitFor();
-	await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
+	if (needsCredential)
+		await page.getByTestId('ndv').getByTestId('node-credentials-select').waitFor();
 }
 
 /** Opens the nodes panel (on a workflow with nodes) and searches. */
