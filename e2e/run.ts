@@ -84,8 +84,13 @@ async function main(): Promise<number> {
 			})),
 		);
 	else
-		for (const version of args.versions)
-			results.push(...(await runVersion(version, loadSuites(args.suites), { keep: args.keep })));
+		for (const version of args.versions) {
+			const suites = loadSuites(args.suites);
+			const shared = suites.filter((s) => !s.ownInstance);
+			if (shared.length) results.push(...(await runVersion(version, shared, { keep: args.keep })));
+			for (const alone of suites.filter((s) => s.ownInstance))
+				results.push(...(await runVersion(version, [alone], { keep: args.keep })));
+		}
 	const failed = results.filter((r) => !r.ok);
 	if (failed.length) {
 		process.stdout.write('\nFailures:\n');

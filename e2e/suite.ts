@@ -56,6 +56,11 @@ export interface E2ESuite {
 	publish?: string[];
 	headless?(ctx: HeadlessContext): Promise<void>;
 	live?(ctx: LiveContext): Promise<void>;
+	/**
+	 * Runs against an n8n and an emulator of its own: for suites whose workflows poll every
+	 * transaction and receive every delivery, so other suites' transactions would count as theirs.
+	 */
+	ownInstance?: boolean;
 }
 
 export interface CheckResult {
