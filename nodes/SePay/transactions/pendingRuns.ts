@@ -1,0 +1,83 @@
+import { processShared } from '../helpers/processShared';
+
+/**
+ * Runs this process started for deliveries answered when the workflow finishes, until SePay has
+ * its answer. While a run is pending its transaction is in no memory that could be saved (a crash
+ * mid-run must leave it to SePay's retry or the catch-up poll), so this registry is what keeps a
+ * second delivery (409) and the poll (skipped) from running it in parallel.
+ *
+ * SePay waits at most 30 s for an answer: a claim whose answer never went out (the connection
+ * closed first) lapses after the lease, so a retry after that runs again.
+ */
+
+/** SePay's 30 s answer limit plus a margin. */
+export const IN_FLIGHT_LEASE_MS = 35_000;
+
+interface PendingRun {
+	at: number;
+	/** The keys the transaction is remembered by (id, fingerprint). */
+	keys: string[];
+	/** Whether the run's own step wrote the keys into the run's static data (persistInRun.ts). */
+	written: boolean;
+}
+
+/** workflow → transaction id → run; each map in claim order (oldest first). */
+const pending = processShared('trigger.pendingRuns.v1', () => new Map<string, Map<string, PendingRun>>());
+
+function runsOf(workflow: string, now: number, leaseMs: number): Map<string, PendingRun> {
+	let runs = pending.get(workflow);
+	if (!runs) pending.set(workflow, (runs = new Map()));
+	for (const [id, run] of runs) {
+		if (now - run.at < leaseMs) break;
+		runs.delete(id);
+	}
+	return runs;
+}
+
+/** Claims a run of transaction `id`; false while a run of it is pending. */
+export function claimRun(
+	workflow: string,
+	id: string,
+	keys: string[],
+	now: number,
+	leaseMs = IN_FLIGHT_LEASE_MS,
+): boolean {
+	const runs = runsOf(workflow, now, leaseMs);
+	if (runs.has(id)) return false;
+	runs.set(id, { at: now, keys, written: false });
+	return true;
+}
+
+/** Whether a pending run is remembered by any of `lookup` (the poll must not run it too). */
+export function isPending(
+	workflow: string,
+	lookup: string[],
+	now: number,
+	leaseMs = IN_FLIGHT_LEASE_MS,
+): boolean {
+	for (const run of runsOf(workflow, now, leaseMs).values())
+		if (lookup.some((key) => run.keys.includes(key))) return true;
+	return false;
+}
+
+/** The run's own step has written its keys into the static data its run saves when it ends. */
+export function markWritten(workflow: string, id: string): void {
+	const run = pending.get(workflow)?.get(id);
+	if (run) run.written = true;
+}
+
+/**
+ * Ends the claim (SePay has its answer). Returns the keys to remember when the run wrote them
+ * (it then ran and n8n saved them when it ended), else none: the run never reached its first
+ * step, and SePay's retry must run it.
+ */
+export function settleRun(workflow: string, id: string): string[] {
+	const run = pending.get(workflow)?.get(id);
+	pending.get(workflow)?.delete(id);
+	return run?.written ? run.keys : [];
+}
+
+/** Forgets every claim (tests). */
+export function resetRunClaims(): void {
+	pending.clear();
+}
