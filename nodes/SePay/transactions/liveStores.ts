@@ -16,10 +16,18 @@ interface LiveStore {
 }
 
 /** workflow → owner (e.g. "run:<id>", "poll:<node>") → copy. */
-const live = processShared('transactions.liveStores.v1', () => new Map<string, Map<string, LiveStore>>());
+const live = processShared(
+	'transactions.liveStores.v1',
+	() => new Map<string, Map<string, LiveStore>>(),
+);
 
 /** Keeps `refresh` for `owner`'s copy until `until` (replaces what the owner kept before). */
-export function keepFresh(workflow: string, owner: string, refresh: () => void, until: number): void {
+export function keepFresh(
+	workflow: string,
+	owner: string,
+	refresh: () => void,
+	until: number,
+): void {
 	let stores = live.get(workflow);
 	if (!stores) live.set(workflow, (stores = new Map()));
 	stores.set(owner, { until, refresh });

@@ -22,7 +22,10 @@ interface PendingRun {
 }
 
 /** workflow → transaction id → run; each map in claim order (oldest first). */
-const pending = processShared('trigger.pendingRuns.v1', () => new Map<string, Map<string, PendingRun>>());
+const pending = processShared(
+	'trigger.pendingRuns.v1',
+	() => new Map<string, Map<string, PendingRun>>(),
+);
 
 function runsOf(workflow: string, now: number, leaseMs: number): Map<string, PendingRun> {
 	let runs = pending.get(workflow);

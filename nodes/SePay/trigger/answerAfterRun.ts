@@ -2,12 +2,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetStore, refreshStores } from '../transactions/liveStores';
 import { keyList, type TransactionKeys } from '../transactions/matching';
-import {
-	claimRun,
-	IN_FLIGHT_LEASE_MS,
-	markWritten,
-	settleRun,
-} from '../transactions/pendingRuns';
+import { claimRun, IN_FLIGHT_LEASE_MS, markWritten, settleRun } from '../transactions/pendingRuns';
 import type { WorkflowMemory } from '../transactions/workflowMemory';
 
 /**

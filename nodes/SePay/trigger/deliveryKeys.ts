@@ -19,5 +19,8 @@ export function exactTransaction(payload: IDataObject): SimpleTransaction {
  */
 export function deliveryKeys(json: IDataObject, simplified: boolean): TransactionKeys {
 	if (String(json.id) === '0') return {};
-	return transactionKeys(simplified ? (json as SimpleTransaction) : exactTransaction(json), 'sepay');
+	return transactionKeys(
+		simplified ? (json as SimpleTransaction) : exactTransaction(json),
+		'sepay',
+	);
 }
