@@ -29,6 +29,12 @@ import { buildWorkflow, type NodeSetup } from './workflow';
 
 export interface WebhookServerOptions extends NodeSetup {
 	staticData?: IDataObject;
+	/**
+	 * Awaited before answering a request that started the workflow, after the request's static
+	 * data is saved: stands in for the run n8n makes first in responseMode 'lastNode' (e.g. run
+	 * the node's execute() with runNode on the same static data).
+	 */
+	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>;
 }
 
 export interface WebhookServer {
@@ -154,6 +160,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			}
 
 			saveStaticData();
+			if (result.workflowData !== undefined && options.beforeAnswer)
+				await options.beforeAnswer(result.workflowData);
 			if (result.noWebhookResponse === true) {
 				// The node answered itself through getResponseObject().
 			} else if (result.workflowData === undefined) {

@@ -1,4 +1,14 @@
-import type { IDataObject } from 'n8n-workflow';
+import { EventEmitter } from 'node:events';
+
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { claimDelivery, persistRun } from '../../../../nodes/SePay/trigger/answerAfterRun';
+import { resetLiveStores } from '../../../../nodes/SePay/transactions/liveStores';
+import {
+	claimRun,
+	IN_FLIGHT_LEASE_MS,
+	resetRunClaims,
+} from '../../../../nodes/SePay/transactions/pendingRuns';
 
 import { resetMemoryIndexes, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
 import {
@@ -20,7 +30,11 @@ const keysIn = (data: IDataObject) =>
 	storedKeys((data.global as IDataObject | undefined)?.[WORKFLOW_MEMORY_KEY]);
 
 describe('WorkflowMemory across n8n static-data copies', () => {
-	beforeEach(() => resetMemoryIndexes());
+	beforeEach(() => {
+		resetMemoryIndexes();
+		resetRunClaims();
+		resetLiveStores();
+	});
 
 	it('a webhook save, then a poll save of its older copy, then a restart: nothing remembered is lost', () => {
 		let db: IDataObject = {};
@@ -28,19 +42,70 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		new WorkflowMemory(ctx(pollCopy)).sync();
 		for (const id of ['101', '102']) {
 			const request = structuredClone(db);
-			new WorkflowMemory(ctx(request)).remember(
-				[{ id, fingerprint: `#s${id}`, counterpart: `#v${id}` }],
-				{ answerPending: true },
-			);
+			new WorkflowMemory(ctx(request)).remember([
+				{ id, fingerprint: `#s${id}`, counterpart: `#v${id}` },
+			]);
 			db = structuredClone(request);
 		}
 		const poll = new WorkflowMemory(ctx(pollCopy));
 		expect(poll.knows({ id: 'uuid-101', counterpart: '#s101' })).toBe(true);
 		poll.sync();
 		db = structuredClone(pollCopy);
-		expect(keysIn(db)).toEqual(expect.arrayContaining(['+101', '+#s101', '+102', '+#s102']));
+		expect(keysIn(db)).toEqual(expect.arrayContaining(['101', '#s101', '102', '#s102']));
 		resetMemoryIndexes();
 		const afterRestart = new WorkflowMemory(ctx(structuredClone(db)));
 		expect(afterRestart.knows({ id: 'uuid-101', counterpart: '#s101' })).toBe(true);
+	});
+
+	// "When the Workflow Finishes": a run's copy is the request's copy (n8n's regular mode), written
+	// by the trigger's step in the run and saved when the run ends; the answer follows that save.
+	const keysOf = (id: string) => ({ id, fingerprint: `#s${id}`, counterpart: `#v${id}` });
+	const delivery = (response: EventEmitter) =>
+		({ getResponseObject: () => response }) as unknown as IWebhookFunctions;
+
+	it("runs that overlap: the later save keeps the earlier run's transaction, and no save carries a run still under way", () => {
+		let db: IDataObject = {};
+		const pollCopy = structuredClone(db);
+		const poll = new WorkflowMemory(ctx(pollCopy));
+		poll.sync();
+		poll.keepFresh('poll:Poll', Infinity);
+		const copies = [structuredClone(db), structuredClone(db)];
+		const answers = [new EventEmitter(), new EventEmitter()];
+		['101', '102'].forEach((id, i) => {
+			const memory = new WorkflowMemory(ctx(copies[i]));
+			expect(claimDelivery(delivery(answers[i]), memory, keysOf(id))).toBe(true);
+			persistRun(new WorkflowMemory(ctx(copies[i])), [keysOf(id)]);
+		});
+		// Each copy holds its own run only.
+		expect(keysIn(copies[1])).toEqual(['102', '#s102']);
+		db = structuredClone(copies[0]);
+		answers[0].emit('finish');
+		// The answer went out: the copies still to be saved carry 101 too.
+		expect(keysIn(copies[1])).toEqual(expect.arrayContaining(['101', '102']));
+		expect(keysIn(pollCopy)).toEqual(['101', '#s101']);
+		db = structuredClone(copies[1]);
+		answers[1].emit('finish');
+		expect(keysIn(db)).toEqual(expect.arrayContaining(['101', '#s101', '102', '#s102']));
+		expect(keysIn(pollCopy)).toEqual(expect.arrayContaining(['101', '102']));
+	});
+
+	it('an answer without the run (it never reached its step) teaches nothing: the retry runs it', () => {
+		const answer = new EventEmitter();
+		const memory = new WorkflowMemory(ctx({}));
+		expect(claimDelivery(delivery(answer), memory, keysOf('103'))).toBe(true);
+		expect(claimDelivery(delivery(new EventEmitter()), memory, keysOf('103'))).toBe(false);
+		answer.emit('finish');
+		expect(memory.knows(keysOf('103'))).toBe(false);
+		expect(claimDelivery(delivery(new EventEmitter()), memory, keysOf('103'))).toBe(true);
+	});
+
+	it('a connection closed before the answer keeps the claim until the lease ends', () => {
+		const answer = new EventEmitter();
+		const memory = new WorkflowMemory(ctx({}));
+		const now = Date.now();
+		expect(claimDelivery(delivery(answer), memory, keysOf('104'))).toBe(true);
+		answer.emit('close');
+		expect(claimRun('workflow:wf-copies', '104', [], now + IN_FLIGHT_LEASE_MS - 1)).toBe(false);
+		expect(claimRun('workflow:wf-copies', '104', [], now + IN_FLIGHT_LEASE_MS + 1000)).toBe(true);
 	});
 });

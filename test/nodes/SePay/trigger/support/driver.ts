@@ -26,6 +26,8 @@ export interface DriverOptions {
 	store: CredentialStore;
 	/** One workflow's static data, to put several trigger drivers in one workflow. */
 	staticData?: IDataObject;
+	/** Stands in for the run n8n makes before answering (responseMode 'lastNode'). */
+	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>;
 }
 
 export interface Execution {
@@ -69,6 +71,7 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 		parameters,
 		store: options.store,
 		staticData,
+		beforeAnswer: options.beforeAnswer,
 	});
 	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
