@@ -302,7 +302,7 @@ export const suite: E2ESuite = {
 						assertExactlyOnce(await settledRuns(ctx, s, created), created, s.label);
 						// What a restart starts from: every delivered transaction is in the database.
 						const saved = await savedMemory(ctx, s);
-						const unsaved = ids.filter((id) => !saved.includes(`+${id}`));
+						const unsaved = ids.filter((id) => !saved.includes(id));
 						// n8n 2.41 skips the save after the answer in lastNode mode; the trigger's step in the
 						// run writes the entries into the run's static data instead (trigger/persistInRun.ts).
 						// KNOWN ISSUE (2.41): runs that overlap save whole static-data copies, the last one
