@@ -8,7 +8,12 @@ import { resetRunClaims } from '../../../../nodes/SePay/transactions/pendingRuns
 import type { Emulator } from '../../../../emulator';
 import type { CredentialStore } from '../../../../harness/credential-store';
 import { runNode } from '../../../../harness/run-node';
-import { pollingTrigger, serveWebhook, type WebhookDriver } from '../trigger/support/driver';
+import {
+	apiKeyTrigger,
+	pollingTrigger,
+	serveWebhook,
+	type WebhookDriver,
+} from '../trigger/support/driver';
 import { startSePay } from '../trigger/support/sepay';
 
 const KEY = 'catch-up-key';
@@ -76,13 +81,7 @@ describe.each(['apiToken', 'oAuth2'] as const)(
 			const staticData: IDataObject = {};
 			const webhook = await serveWebhook({
 				node: new SePayTrigger(),
-				parameters: {
-					registration: 'manual',
-					verification: 'apiKey',
-					apiKey: KEY,
-					direction: 'both',
-					options: webhookOptions,
-				},
+				parameters: apiKeyTrigger(KEY, webhookOptions),
 				store,
 				staticData,
 				beforeAnswer,
@@ -152,13 +151,7 @@ describe.each(['apiToken', 'oAuth2'] as const)(
 					// The run: the trigger's step writes the transaction into the run's static data.
 					await runNode({
 						node: new SePayTrigger(),
-						parameters: {
-							registration: 'manual',
-							verification: 'apiKey',
-							apiKey: KEY,
-							direction: 'both',
-							options: { acknowledge: 'workflowEnd' },
-						},
+						parameters: apiKeyTrigger(KEY, { acknowledge: 'workflowEnd' }),
 						items: workflowData[0],
 						mode: 'webhook',
 						staticData,

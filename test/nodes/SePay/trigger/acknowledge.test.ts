@@ -14,7 +14,7 @@ import { keyList, transactionKeys } from '../../../../nodes/SePay/transactions/m
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 import { createCredentialStore } from '../../../../harness/credential-store';
 import { runNode } from '../../../../harness/run-node';
-import { serveWebhook, type WebhookDriver } from './support/driver';
+import { apiKeyTrigger, serveWebhook, type WebhookDriver } from './support/driver';
 
 /**
  * "Acknowledge SePay: When the Workflow Finishes": the node hands the delivery to the workflow
@@ -75,13 +75,7 @@ async function trigger(
 ) {
 	const driver = await serveWebhook({
 		node: new SePayTrigger(),
-		parameters: {
-			registration: 'manual',
-			verification: 'apiKey',
-			apiKey: KEY,
-			direction: 'both',
-			options: { acknowledge },
-		},
+		parameters: apiKeyTrigger(KEY, { acknowledge }),
 		store,
 		staticData,
 		beforeAnswer,
@@ -202,13 +196,7 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 	) =>
 		await runNode({
 			node: new SePayTrigger(),
-			parameters: {
-				registration: 'manual',
-				verification: 'apiKey',
-				apiKey: KEY,
-				direction: 'both',
-				options: { acknowledge, simplify },
-			},
+			parameters: apiKeyTrigger(KEY, { acknowledge, simplify }),
 			items,
 			mode: 'webhook',
 			staticData,

@@ -118,3 +118,14 @@ export function pollingTrigger(options: DriverOptions): PollDriver {
 		globalStaticData: () => (staticData.global ?? {}) as IDataObject,
 	};
 }
+
+/** A SePay Trigger verified by API key (Manual registration), both directions. */
+export function apiKeyTrigger(apiKey: string, options: IDataObject = {}): INodeParameters {
+	return {
+		registration: 'manual',
+		verification: 'apiKey',
+		apiKey,
+		direction: 'both',
+		options: options as INodeParameters['options'],
+	};
+}
