@@ -30,6 +30,7 @@ export function keepFresh(
 ): void {
 	let stores = live.get(workflow);
 	if (!stores) live.set(workflow, (stores = new Map()));
+	stores.delete(owner);
 	stores.set(owner, { until, refresh });
 }
 

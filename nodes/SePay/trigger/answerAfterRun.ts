@@ -12,9 +12,9 @@ import type { WorkflowMemory } from '../transactions/workflowMemory';
  * - Delivery: the transaction is claimed in this process only (pendingRuns.ts), in no memory that
  *   another copy's save could persist: a run cut by a crash leaves nothing behind, and SePay's
  *   retry or the catch-up poll runs it.
- * - The run's first step (persistInRun.ts) writes its keys into the run's own static data, which
- *   n8n saves when the run ends, failed or not, before it answers SePay. A retry after a crash
- *   between that save and the answer finds them and is acknowledged without running.
+ * - The run's first step (persistInRun.ts) writes its keys into the run's own copy of the static
+ *   data, which n8n saves when the run ends, failed or not, before it answers SePay. A retry after
+ *   a crash between that save and the answer finds them and is acknowledged without running.
  * - The answer sent: the memory learns the keys in this process, and every copy of the static
  *   data still to be saved is rewritten with them (liveStores.ts: last writer wins).
  */

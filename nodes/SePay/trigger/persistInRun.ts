@@ -10,10 +10,11 @@ import { deliveryKeys } from './deliveryKeys';
  * `lastNode` response mode), writes the transaction into this execution's static data (see
  * answerAfterRun.ts).
  *
- * Why here: n8n saves the execution's static data when the run ends (workflowExecuteAfter, if
- * changed, whether the run succeeded or not), before it answers. Only a write during the run is
- * sure to be in that save: n8n 2.41 builds a second Workflow over the same static-data object
- * before the run (WorkflowRunner.establishContextForPersistence), which resets its change flag.
+ * Why here: the run works on its own copy of the workflow's static data, read from the database
+ * when it starts (n8n 2.8 and 2.41: WorkflowRunner's loadStaticData), and n8n saves that copy when
+ * the run ends (workflowExecuteAfter, if changed, whether the run succeeded or not), before it
+ * answers. What webhook() could write is in the request's copy, which n8n 2.41 no longer saves in
+ * this mode, and which would hold the transaction from before the run.
  */
 export function passDeliveryOn(this: IExecuteFunctions): INodeExecutionData[][] {
 	const items = this.getInputData();

@@ -57,8 +57,9 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		expect(afterRestart.knows({ id: 'uuid-101', counterpart: '#s101' })).toBe(true);
 	});
 
-	// "When the Workflow Finishes": a run's copy is the request's copy (n8n's regular mode), written
-	// by the trigger's step in the run and saved when the run ends; the answer follows that save.
+	// "When the Workflow Finishes": the delivery's request has a copy, and the run it starts reads its
+	// own copy from the database (n8n 2.8 and 2.41: WorkflowRunner loadStaticData), written by the
+	// trigger's step and saved when the run ends; the answer follows that save.
 	const keysOf = (id: string) => ({ id, fingerprint: `#s${id}`, counterpart: `#v${id}` });
 	const delivery = (response: EventEmitter) =>
 		({ getResponseObject: () => response }) as unknown as IWebhookFunctions;
@@ -69,21 +70,22 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		const poll = new WorkflowMemory(ctx(pollCopy));
 		poll.sync();
 		poll.keepFresh('poll:Poll', Infinity);
-		const copies = [structuredClone(db), structuredClone(db)];
 		const answers = [new EventEmitter(), new EventEmitter()];
-		['101', '102'].forEach((id, i) => {
-			const memory = new WorkflowMemory(ctx(copies[i]));
-			expect(claimDelivery(delivery(answers[i]), memory, keysOf(id))).toBe(true);
-			persistRun(new WorkflowMemory(ctx(copies[i])), [keysOf(id)]);
+		const runCopies = ['101', '102'].map((id, i) => {
+			const request = new WorkflowMemory(ctx(structuredClone(db)));
+			expect(claimDelivery(delivery(answers[i]), request, keysOf(id))).toBe(true);
+			const run = structuredClone(db);
+			persistRun(new WorkflowMemory(ctx(run)), [keysOf(id)]);
+			return run;
 		});
-		// Each copy holds its own run only.
-		expect(keysIn(copies[1])).toEqual(['102', '#s102']);
-		db = structuredClone(copies[0]);
+		// Each run's copy holds its own transaction only.
+		expect(keysIn(runCopies[1])).toEqual(['102', '#s102']);
+		db = structuredClone(runCopies[0]);
 		answers[0].emit('finish');
 		// The answer went out: the copies still to be saved carry 101 too.
-		expect(keysIn(copies[1])).toEqual(expect.arrayContaining(['101', '102']));
+		expect(keysIn(runCopies[1])).toEqual(expect.arrayContaining(['101', '102']));
 		expect(keysIn(pollCopy)).toEqual(['101', '#s101']);
-		db = structuredClone(copies[1]);
+		db = structuredClone(runCopies[1]);
 		answers[1].emit('finish');
 		expect(keysIn(db)).toEqual(expect.arrayContaining(['101', '#s101', '102', '#s102']));
 		expect(keysIn(pollCopy)).toEqual(expect.arrayContaining(['101', '102']));
