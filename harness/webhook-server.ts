@@ -30,9 +30,9 @@ import { buildWorkflow, type NodeSetup } from './workflow';
 export interface WebhookServerOptions extends NodeSetup {
 	staticData?: IDataObject;
 	/**
-	 * Awaited before answering a request that started the workflow, after the request's static
-	 * data is saved: stands in for the run n8n makes first in responseMode 'lastNode' (e.g. run
-	 * the node's execute() with runNode on the same static data).
+	 * Awaited before the request's static data is saved and answered, when it started the
+	 * workflow: stands in for the run n8n makes first in responseMode 'lastNode' (e.g. run the
+	 * node's execute() with runNode on the same static data).
 	 */
 	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>;
 }
@@ -159,9 +159,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 				return;
 			}
 
-			saveStaticData();
+			// n8n runs the workflow first in responseMode 'lastNode', then saves and answers.
 			if (result.workflowData !== undefined && options.beforeAnswer)
 				await options.beforeAnswer(result.workflowData);
+			saveStaticData();
 			if (result.noWebhookResponse === true) {
 				// The node answered itself through getResponseObject().
 			} else if (result.workflowData === undefined) {

@@ -17,8 +17,10 @@ interface PendingRun {
 	at: number;
 	/** The keys the transaction is remembered by (id, fingerprint). */
 	keys: string[];
-	/** Whether the run's own step wrote the keys into the run's static data (persistInRun.ts). */
+	/** Whether the run reached the trigger's step (persistInRun.ts). */
 	written: boolean;
+	/** Called when it does (writes the keys where they will be saved). */
+	onStep: () => void;
 }
 
 /** workflow → transaction id → run; each map in claim order (oldest first). */
@@ -43,11 +45,12 @@ export function claimRun(
 	id: string,
 	keys: string[],
 	now: number,
+	onStep: () => void = () => {},
 	leaseMs = IN_FLIGHT_LEASE_MS,
 ): boolean {
 	const runs = runsOf(workflow, now, leaseMs);
 	if (runs.has(id)) return false;
-	runs.set(id, { at: now, keys, written: false });
+	runs.set(id, { at: now, keys, written: false, onStep });
 	return true;
 }
 
@@ -63,16 +66,19 @@ export function isPending(
 	return false;
 }
 
-/** The run's own step has written its keys into the static data its run saves when it ends. */
-export function markWritten(workflow: string, id: string): void {
+/** The run reached the trigger's step; false when this process holds no claim for it. */
+export function reachedStep(workflow: string, id: string): boolean {
 	const run = pending.get(workflow)?.get(id);
-	if (run) run.written = true;
+	if (!run) return false;
+	run.written = true;
+	run.onStep();
+	return true;
 }
 
 /**
- * Ends the claim (SePay has its answer). Returns the keys to remember when the run wrote them
- * (it then ran and n8n saved them when it ended), else none: the run never reached its first
- * step, and SePay's retry must run it.
+ * Ends the claim (SePay has its answer). Returns the keys to remember when the run reached the
+ * trigger's step (n8n then saved them before answering), else none: the run never started, and
+ * SePay's retry must run it.
  */
 export function settleRun(workflow: string, id: string): string[] {
 	const run = pending.get(workflow)?.get(id);

@@ -2,19 +2,23 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { forgetStore, refreshStores } from '../transactions/liveStores';
 import { keyList, type TransactionKeys } from '../transactions/matching';
-import { claimRun, IN_FLIGHT_LEASE_MS, markWritten, settleRun } from '../transactions/pendingRuns';
+import { claimRun, IN_FLIGHT_LEASE_MS, reachedStep, settleRun } from '../transactions/pendingRuns';
 import type { WorkflowMemory } from '../transactions/workflowMemory';
 
 /**
  * "Acknowledge SePay: When the Workflow Finishes" (n8n's `lastNode` response mode): exactly one
- * finished run per transaction, across crashes.
+ * finished run per transaction, across crashes. The memory may hold a transaction only once n8n
+ * has recorded how its run ended.
  *
  * - Delivery: the transaction is claimed in this process only (pendingRuns.ts), in no memory that
  *   another copy's save could persist: a run cut by a crash leaves nothing behind, and SePay's
  *   retry or the catch-up poll runs it.
- * - The run's first step (persistInRun.ts) writes its keys into the run's own copy of the static
- *   data, which n8n saves when the run ends, failed or not, before it answers SePay. A retry after
- *   a crash between that save and the answer finds them and is acknowledged without running.
+ * - The run reaches the trigger's step (persistInRun.ts): the keys are written into the delivery
+ *   request's copy of the static data. n8n saves that copy after the run has ended and its
+ *   execution is saved, just before it answers (live-webhooks: saveStaticData after the response
+ *   callback; on n8n 2.41 only if changed during the run, hence written then). A retry after a
+ *   crash past that save is acknowledged without running. (The run's own copy is saved earlier,
+ *   before the execution: a kill between the two would leave a "crashed" execution remembered.)
  * - The answer sent: the memory learns the keys in this process, and every copy of the static
  *   data still to be saved is rewritten with them (liveStores.ts: last writer wins).
  */
@@ -23,7 +27,10 @@ import type { WorkflowMemory } from '../transactions/workflowMemory';
 const claimOf = (keys: TransactionKeys): string | undefined => keys.id ?? keys.fingerprint;
 const runOwner = (claim: string) => `run:${claim}`;
 
-/** Claims the delivery's run; false while a run of it is under way in this process. */
+/**
+ * Claims the delivery's run; false while a run of it is under way in this process. `memory` is
+ * over the request's copy of the static data.
+ */
 export function claimDelivery(
 	context: IWebhookFunctions,
 	memory: WorkflowMemory,
@@ -32,8 +39,16 @@ export function claimDelivery(
 	const scope = memory.scope;
 	const claim = claimOf(keys);
 	if (scope === undefined || claim === undefined) return true;
-	if (!claimRun(scope, claim, keyList(keys), Date.now())) return false;
-	// 'finish': n8n handed the answer over, after the run and its save. A connection closed
+	const now = Date.now();
+	const until = now + IN_FLIGHT_LEASE_MS;
+	const onStep = () => {
+		memory.keepFresh(runOwner(claim), until, [keys]);
+		memory.writeOwn([keys]);
+	};
+	if (!claimRun(scope, claim, keyList(keys), now, onStep)) return false;
+	// Until the run reaches the trigger's step, the request's copy is kept fresh without the keys.
+	memory.keepFresh(runOwner(claim), until);
+	// 'finish': n8n handed the answer over, after the run and the saves. A connection closed
 	// without it keeps the claim until the lease ends, so a slow run is not started twice.
 	context.getResponseObject().once('finish', () => {
 		const saved = settleRun(scope, claim);
@@ -45,15 +60,17 @@ export function claimDelivery(
 	return true;
 }
 
-/** In the run: writes its keys into the static data this run saves, and keeps that copy fresh. */
+/**
+ * In the run (`memory` over the run's own copy): has the delivery's request copy written with the
+ * keys. Without a claim here (the delivery reached another n8n process, or its claim lapsed), the
+ * run's own copy gets them instead.
+ */
 export function persistRun(memory: WorkflowMemory, transactions: TransactionKeys[]): void {
 	const scope = memory.scope;
 	if (scope === undefined) return;
-	memory.writeOwn(transactions);
-	for (const keys of transactions) {
+	const unclaimed = transactions.filter((keys) => {
 		const claim = claimOf(keys);
-		if (claim === undefined) continue;
-		markWritten(scope, claim);
-		memory.keepFresh(runOwner(claim), Date.now() + IN_FLIGHT_LEASE_MS, transactions);
-	}
+		return claim !== undefined && !reachedStep(scope, claim);
+	});
+	if (unclaimed.length > 0) memory.writeOwn(unclaimed);
 }

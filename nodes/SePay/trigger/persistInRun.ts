@@ -7,14 +7,10 @@ import { deliveryKeys } from './deliveryKeys';
 /**
  * The SePay Trigger's step in an execution a delivery started: passes the delivery's items on
  * unchanged and, when SePay is answered after the run ("When the Workflow Finishes", n8n's
- * `lastNode` response mode), writes the transaction into this execution's static data (see
- * answerAfterRun.ts).
- *
- * Why here: the run works on its own copy of the workflow's static data, read from the database
- * when it starts (n8n 2.8 and 2.41: WorkflowRunner's loadStaticData), and n8n saves that copy when
- * the run ends (workflowExecuteAfter, if changed, whether the run succeeded or not), before it
- * answers. What webhook() could write is in the request's copy, which n8n 2.41 no longer saves in
- * this mode, and which would hold the transaction from before the run.
+ * `lastNode` response mode), has the transaction remembered where n8n saves it once the run's
+ * execution is saved (see answerAfterRun.ts). It must happen during the run: n8n 2.41 builds a
+ * second Workflow over the request's static data before the run (establishContextForPersistence),
+ * which resets its change flag, so a write from webhook() would not be saved.
  */
 export function passDeliveryOn(this: IExecuteFunctions): INodeExecutionData[][] {
 	const items = this.getInputData();

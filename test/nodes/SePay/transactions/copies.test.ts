@@ -57,9 +57,9 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		expect(afterRestart.knows({ id: 'uuid-101', counterpart: '#s101' })).toBe(true);
 	});
 
-	// "When the Workflow Finishes": the delivery's request has a copy, and the run it starts reads its
-	// own copy from the database (n8n 2.8 and 2.41: WorkflowRunner loadStaticData), written by the
-	// trigger's step and saved when the run ends; the answer follows that save.
+	// "When the Workflow Finishes": the delivery's request has a copy, which n8n saves after the run
+	// and its execution record, just before answering; the run reads its own copy from the database
+	// (WorkflowRunner loadStaticData) and saves it when it ends, before the execution record.
 	const keysOf = (id: string) => ({ id, fingerprint: `#s${id}`, counterpart: `#v${id}` });
 	const delivery = (response: EventEmitter) =>
 		({ getResponseObject: () => response }) as unknown as IWebhookFunctions;
@@ -71,24 +71,35 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		poll.sync();
 		poll.keepFresh('poll:Poll', Infinity);
 		const answers = [new EventEmitter(), new EventEmitter()];
-		const runCopies = ['101', '102'].map((id, i) => {
-			const request = new WorkflowMemory(ctx(structuredClone(db)));
-			expect(claimDelivery(delivery(answers[i]), request, keysOf(id))).toBe(true);
+		const requests = ['101', '102'].map((id, i) => {
+			const request = structuredClone(db);
+			expect(
+				claimDelivery(delivery(answers[i]), new WorkflowMemory(ctx(request)), keysOf(id)),
+			).toBe(true);
+			expect(keysIn(request)).toEqual([]);
 			const run = structuredClone(db);
 			persistRun(new WorkflowMemory(ctx(run)), [keysOf(id)]);
-			return run;
+			// Not in the run's own copy: n8n saves it before the execution record.
+			expect(keysIn(run)).toEqual([]);
+			return request;
 		});
-		// Each run's copy holds its own transaction only.
-		expect(keysIn(runCopies[1])).toEqual(['102', '#s102']);
-		db = structuredClone(runCopies[0]);
+		// Each request's copy holds its own transaction only.
+		expect(keysIn(requests[1])).toEqual(['102', '#s102']);
+		db = structuredClone(requests[0]);
 		answers[0].emit('finish');
 		// The answer went out: the copies still to be saved carry 101 too.
-		expect(keysIn(runCopies[1])).toEqual(expect.arrayContaining(['101', '102']));
+		expect(keysIn(requests[1])).toEqual(expect.arrayContaining(['101', '102']));
 		expect(keysIn(pollCopy)).toEqual(['101', '#s101']);
-		db = structuredClone(runCopies[1]);
+		db = structuredClone(requests[1]);
 		answers[1].emit('finish');
 		expect(keysIn(db)).toEqual(expect.arrayContaining(['101', '#s101', '102', '#s102']));
 		expect(keysIn(pollCopy)).toEqual(expect.arrayContaining(['101', '102']));
+	});
+
+	it("a run whose delivery this process did not claim (another process's, a lapsed claim) writes its own copy", () => {
+		const run: IDataObject = {};
+		persistRun(new WorkflowMemory(ctx(run)), [keysOf('105')]);
+		expect(keysIn(run)).toEqual(['105', '#s105']);
 	});
 
 	it('an answer without the run (it never reached its step) teaches nothing: the retry runs it', () => {
