@@ -12,8 +12,8 @@ import { keyList, lookupList, type TransactionKeys } from './matching';
 
 /** Global static-data key of the shared memory. */
 export const WORKFLOW_MEMORY_KEY = 'sepayTransactions';
-/** Two keys per transaction (id and fingerprint): room for as many transactions as before. */
-export const WORKFLOW_MEMORY_CAPACITY = 2 * MEMORY_CAPACITY;
+/** Keys, not transactions: a transaction with a bank reference takes two (id and fingerprint). */
+export const WORKFLOW_MEMORY_CAPACITY = MEMORY_CAPACITY;
 /**
  * Marks keys remembered by a SePay Trigger that answers SePay only when the workflow has run
  * ("Acknowledge SePay: When the Workflow Finishes"). They keep the poll from running the transaction again, but not
