@@ -566,6 +566,12 @@ async function main(): Promise<number> {
 			);
 		console.log(`trigger_execs_per_sec: ${fixed(trigger.execsPerSec)}`);
 		if (full) console.log(`trigger_full_memory_execs_per_sec: ${fixed(full.execsPerSec)}`);
+		if (full) {
+			// What n8n reads, rewrites and copies into each execution at the bound.
+			const bytes = JSON.stringify(filledMemory(TRANSACTIONS_AT_BOUND)).length;
+			console.log(`trigger_memory_kb_at_bound: ${fixed(bytes / 1024)}`);
+			console.log(`trigger_memory_transactions_at_bound: ${TRANSACTIONS_AT_BOUND}`);
+		}
 		console.log(`webhook_node_execs_per_sec: ${fixed(webhookNode.execsPerSec)}`);
 		console.log(`trigger_ack_p50_ms: ${fixed(trigger.p50)}`);
 		console.log(`trigger_ack_p99_ms: ${fixed(trigger.p99)}`);
