@@ -1,6 +1,6 @@
 /**
  * Benchmark (figures, never assertions): the SePay Trigger's own work per delivery in its
- * Deduplicate memory, empty vs full (10,000 ids), as n8n calls it: each delivery gets the static
+ * Deduplicate memory, empty vs full (DEDUP_CAPACITY ids), as n8n calls it: each delivery gets the static
  * data freshly read back (a JSON copy, prepared before timing: that copy is n8n's work), checks a
  * new id and remembers it. Prints `trigger_memory_us_per_delivery_empty` / `_full` and
  * `trigger_memory_cost_ratio_full_to_empty` (≈ 1 when the cost does not grow with the memory;

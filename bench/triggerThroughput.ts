@@ -17,7 +17,7 @@
  * delivery is a new id; fewer remembered means concurrent static-data saves overwrote each other).
  * `--dedup-off` adds C: the SePay Trigger with Deduplicate off (shows what static-data saving costs);
  * `--seed-ids 10000` starts the trigger(s) with that many remembered ids.
- * Always also D: the SePay Trigger with its memory pre-filled to its bound (10,000 ids) →
+ * Always also D: the SePay Trigger with its memory pre-filled to its bound (TRANSACTIONS_AT_BOUND) →
  *   trigger_ratio_full_memory (target ≥ 0.95): per-delivery cost must not grow with the memory.
  * Exit 0 whatever the figures; 1 when the benchmark could not run (n8n did not start …).
  * n8n is installed into the e2e cache on first use (about 6 minutes); dist/ must be built.
@@ -28,18 +28,21 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { ensureN8n } from '../e2e/n8n-install';
 import { N8nInstance } from '../e2e/n8n-instance';
 import { createApiKey, n8nRequest, ownerSession, type ExecutionRecord } from '../e2e/n8n-rest';
 import { say } from '../e2e/progress';
 import { DEV_VERSION } from '../e2e/versions';
 import { chain, node, ourType } from '../e2e/workflow-json';
-import { DEDUP_CAPACITY } from '../nodes/SePay/transactions/dedup';
 import {
 	WORKFLOW_MEMORY_CAPACITY,
 	WORKFLOW_MEMORY_KEY,
 } from '../nodes/SePay/transactions/workflowMemory';
 import { IdMemory, storedKeys } from '../nodes/SePay/transactions/idMemory';
+import { keyList, transactionKeys } from '../nodes/SePay/transactions/matching';
+import { simplifyTransaction } from '../nodes/SePay/transactions/simplify';
 
 const LABEL = 'bench:trigger';
 const API_KEY = 'bench-trigger-api-key-8c1f4e7a2d9b6035';
@@ -80,7 +83,7 @@ function parseArgs(argv: string[]): Args {
 		else if (flag === '--concurrency') args.concurrency = count(1, 200);
 		else if (flag === '--rounds') args.rounds = count(1, 20);
 		else if (flag === '--dedup-off') args.dedupOff = true;
-		else if (flag === '--seed-ids') args.seedIds = count(0, DEDUP_CAPACITY);
+		else if (flag === '--seed-ids') args.seedIds = count(0, TRANSACTIONS_AT_BOUND);
 		else if (flag === '--keep') args.keep = true;
 		else
 			throw new Error(
@@ -101,13 +104,21 @@ export interface Target {
 	liveStatus: number;
 }
 
-/** The workflow's memory as stored after `count` deliveries (id and fingerprint of ids 1…count, all within the horizon). */
+/** Transactions the workflow memory holds at its bound (each delivery has an id and a bank fingerprint). */
+export const TRANSACTIONS_AT_BOUND = WORKFLOW_MEMORY_CAPACITY / 2;
+/** Seeded ids start here: SePay's ids have 8 digits today, so the stored keys are as long as real ones. */
+const FIRST_SEEDED_ID = 40_000_001;
+
+/** The workflow's memory as stored after `count` deliveries (ids and fingerprints as the trigger stores them). */
 function filledMemory(count: number): unknown {
 	const store: Record<string, unknown> = {};
-	const keys = Array.from({ length: count }, (_, i) => [
-		String(i + 1),
-		`#s${String(i + 1).padStart(12, 'f')}`,
-	]).flat();
+	const keys = Array.from({ length: count }, (_, i) => {
+		const payload = JSON.parse(delivery(FIRST_SEEDED_ID + i)) as IDataObject;
+		const simple = simplifyTransaction(payload);
+		return keyList(
+			transactionKeys({ ...simple, amount: payload.transferAmount } as never, 'sepay'),
+		);
+	}).flat();
 	new IdMemory(store as never, WORKFLOW_MEMORY_KEY, undefined, {
 		capacity: WORKFLOW_MEMORY_CAPACITY,
 	}).add(...keys);
@@ -185,7 +196,7 @@ export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = tr
 		]),
 	];
 	if (fullMemory) {
-		// The same trigger with its memory at the bound (10,000 ids): the worst case of every delivery.
+		// The same trigger with its memory at the bound: the worst case of every delivery.
 		targets.push({
 			key: 'trigger_full_memory',
 			title: 'SePay Trigger, memory full',
@@ -195,7 +206,7 @@ export function buildTargets(dedupOff: boolean, seedIds: number, fullMemory = tr
 			liveStatus: 401,
 		});
 		workflows.push(
-			sepayTrigger('benchSePayTrigger3', 'sepay-bench-trigger-0004', true, DEDUP_CAPACITY),
+			sepayTrigger('benchSePayTrigger3', 'sepay-bench-trigger-0004', true, TRANSACTIONS_AT_BOUND),
 		);
 	}
 	if (dedupOff) {
@@ -481,7 +492,7 @@ async function rememberedIds(
 		r.json?.data as { staticData?: Record<string, Record<string, unknown>> } | undefined
 	)?.staticData;
 	if (r.status !== 200 || !staticData) return undefined;
-	return storedKeys(staticData.global?.[WORKFLOW_MEMORY_KEY]).filter((key) => !key.startsWith('#'))
+	return storedKeys(staticData.global?.[WORKFLOW_MEMORY_KEY]).filter((key) => /^\d/.test(key))
 		.length;
 }
 
@@ -555,6 +566,12 @@ async function main(): Promise<number> {
 			);
 		console.log(`trigger_execs_per_sec: ${fixed(trigger.execsPerSec)}`);
 		if (full) console.log(`trigger_full_memory_execs_per_sec: ${fixed(full.execsPerSec)}`);
+		if (full) {
+			// What n8n reads, rewrites and copies into each execution at the bound.
+			const bytes = JSON.stringify(filledMemory(TRANSACTIONS_AT_BOUND)).length;
+			console.log(`trigger_memory_kb_at_bound: ${fixed(bytes / 1024)}`);
+			console.log(`trigger_memory_transactions_at_bound: ${TRANSACTIONS_AT_BOUND}`);
+		}
 		console.log(`webhook_node_execs_per_sec: ${fixed(webhookNode.execsPerSec)}`);
 		console.log(`trigger_ack_p50_ms: ${fixed(trigger.p50)}`);
 		console.log(`trigger_ack_p99_ms: ${fixed(trigger.p99)}`);
@@ -571,7 +588,7 @@ async function main(): Promise<number> {
 			// Every delivery had a new id, so all should be remembered (up to the node's capacity).
 			console.log(`trigger_dedup_ids_remembered: ${kept}`);
 			console.log(
-				`trigger_dedup_ids_expected: ${Math.min(args.seedIds + args.rounds * args.burst, DEDUP_CAPACITY)}`,
+				`trigger_dedup_ids_expected: ${Math.min(args.seedIds + args.rounds * args.burst, TRANSACTIONS_AT_BOUND)}`,
 			);
 		}
 		console.log(`failed_runs: ${summary.reduce((sum, s) => sum + s.failures, 0)}`);

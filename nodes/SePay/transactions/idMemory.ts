@@ -10,15 +10,20 @@ import { processShared } from '../helpers/processShared';
  * slot (a 24th of the horizon), so n8n copies a few flat strings, not thousands of JSON values.
  * Keys older than the horizon go out with their slot; beyond `capacity` the oldest go first.
  *
- * Per-delivery cost does not grow with the number remembered: lookups use an index kept in this
+ * This code's per-delivery work does not grow with the number remembered: lookups use an index kept in this
  * process, and a stored slot is re-read only when another process changed it (its length or its
  * ends differ from what this process last wrote), and then only the part it added.
  */
 
 /** SePay retries for about 33 minutes (Fibonacci minutes); a day is a wide margin. */
 export const MEMORY_HORIZON_MS = 24 * 60 * 60 * 1000;
-/** At most this many keys per memory (oldest forgotten first). */
-export const MEMORY_CAPACITY = 10_000;
+/**
+ * At most this many keys per memory (oldest forgotten first). Set by n8n's cost, not ours: n8n
+ * copies the whole static data into every execution it saves and rewrites it on every change, so
+ * each stored byte slows every delivery (~17 KB here keeps the trigger level with n8n's own
+ * Webhook node; 10,000 transactions, ~170 KB, halved its throughput: `npm run bench`).
+ */
+export const MEMORY_CAPACITY = 2_000;
 const SLOTS_PER_HORIZON = 24;
 /** Between keys: a comma needs no escaping in JSON (a newline costs two bytes there). */
 const SEP = ',';
@@ -77,22 +82,26 @@ const indexes = processShared('idMemory.indexes.v1', () => new Map<string, Index
 
 /** A decimal id as SePay sends it (no sign, no leading zero, exact as a JS number). */
 const CANONICAL_DECIMAL = /^[1-9][0-9]{0,14}$/;
-/** Starts a key stored as its own text (anything that is not a canonical decimal id). */
+/** Marks a key stored as its own text when it could otherwise be read as a base-36 id. */
 const LITERAL = '~';
+/** Keys that could be read as a base-36 id (or the mark, or nothing) need the mark. */
+const NEEDS_MARK = /^(?:[0-9a-z~]|$)/;
 
 /**
  * A key as stored: a canonical decimal id in base 36 ("19283746" → "bhbfm": fewer bytes for n8n
- * to read and write at every delivery), any other text after `~` with `\` and the separator
- * escaped. Decoding gives back the exact text ("007" stays "007").
+ * to read and write at every delivery), any other text as itself with `\` and the separator
+ * escaped, after `~` only when its first character could start a base-36 id ("#…" fingerprints
+ * need no mark). Decoding gives back the exact text ("007" stays "007").
  */
 function encode(key: string): string {
 	if (CANONICAL_DECIMAL.test(key)) return Number(key).toString(36);
-	return LITERAL + key.replace(/\\/g, '\\\\').replace(/,/g, '\\;');
+	const escaped = key.replace(/\\/g, '\\\\').replace(/,/g, '\\;');
+	return NEEDS_MARK.test(escaped) ? LITERAL + escaped : escaped;
 }
 
 function decode(text: string): string {
-	if (!text.startsWith(LITERAL)) return String(parseInt(text, 36));
-	const literal = text.slice(LITERAL.length);
+	if (/^[0-9a-z]/.test(text)) return String(parseInt(text, 36));
+	const literal = text.startsWith(LITERAL) ? text.slice(LITERAL.length) : text;
 	return literal.includes('\\')
 		? literal.replace(/\\(\\|;)/g, (_, c: string) => (c === ';' ? ',' : '\\'))
 		: literal;

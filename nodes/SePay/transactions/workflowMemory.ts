@@ -14,8 +14,8 @@ import { isPending } from './pendingRuns';
 
 /** Global static-data key of the shared memory. */
 export const WORKFLOW_MEMORY_KEY = 'sepayTransactions';
-/** Two keys per transaction (id and fingerprint): room for as many transactions as before. */
-export const WORKFLOW_MEMORY_CAPACITY = 2 * MEMORY_CAPACITY;
+/** Keys, not transactions: a transaction with a bank reference takes two (id and fingerprint). */
+export const WORKFLOW_MEMORY_CAPACITY = MEMORY_CAPACITY;
 
 /** What n8n gives a trigger to reach static data and the workflow. */
 export interface MemoryContext {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BankingAuthentication } from './credentialTypes';
-import { paginate, readPages } from './pagination';
+import { perPageItems, readPages } from './pagination';
 import type { PageOptions, Pages } from './pagination';
 import { einvoiceApiRequest, sepayApiRequest } from './request';
 import type { SePayRequest } from './request';
@@ -46,12 +46,5 @@ export async function einvoiceApiRequestAllItems(
 	request: SePayRequest,
 	options: PageOptions,
 ): Promise<IDataObject[]> {
-	return await paginate(
-		async (page, perPage) =>
-			await einvoiceApiRequest.call(this, {
-				...request,
-				qs: { ...request.qs, page, per_page: perPage },
-			}),
-		options,
-	);
+	return await perPageItems(async (r) => await einvoiceApiRequest.call(this, r), request, options);
 }

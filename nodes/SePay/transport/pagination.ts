@@ -130,3 +130,19 @@ export async function paginate(
 ): Promise<IDataObject[]> {
 	return (await readPages(fetchPage, options)).records;
 }
+
+/**
+ * Every record (or `limit` of them) of a list endpoint paged with `page` and `per_page` (eInvoice,
+ * Payment Gateway), each page fetched by `send` with the request's own query plus those two.
+ */
+export async function perPageItems<R extends { qs?: IDataObject }>(
+	send: (request: R) => Promise<IDataObject>,
+	request: R,
+	options: PageOptions,
+): Promise<IDataObject[]> {
+	return await paginate(
+		async (page, perPage) =>
+			await send({ ...request, qs: { ...request.qs, page, per_page: perPage } }),
+		options,
+	);
+}

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { customRoot } from './baseUrl';
 import { PAYMENT_GATEWAY_CREDENTIAL_TYPE } from './credentialTypes';
-import { paginate } from './pagination';
+import { perPageItems } from './pagination';
 import type { PageOptions } from './pagination';
 import { send } from './request';
 import type { SePayRequest } from './request';
@@ -63,12 +63,9 @@ export async function paymentGatewayApiRequestAllItems(
 	request: SePayRequest,
 	options: PageOptions,
 ): Promise<IDataObject[]> {
-	return await paginate(
-		async (page, perPage) =>
-			await paymentGatewayApiRequest.call(this, {
-				...request,
-				qs: { ...request.qs, page, per_page: perPage },
-			}),
+	return await perPageItems(
+		async (r) => await paymentGatewayApiRequest.call(this, r),
+		request,
 		options,
 	);
 }

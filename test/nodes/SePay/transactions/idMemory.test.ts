@@ -58,6 +58,11 @@ describe('IdMemory', () => {
 			'',
 			'~7',
 			'9007199254740993',
+			'#Fp9-_',
+			'*Fp9',
+			'UPPER',
+			',lead',
+			'\\lead',
 		);
 		store = reload(store);
 		resetMemoryIndexes();
@@ -77,7 +82,20 @@ describe('IdMemory', () => {
 			'',
 			'~7',
 			'9007199254740993',
+			'#Fp9-_',
+			'*Fp9',
+			'UPPER',
+			',lead',
+			'\\lead',
 		]);
+	});
+
+	it('stores a key that cannot be read as a base-36 id without a mark (each byte is copied by n8n per delivery)', () => {
+		const c = clock();
+		const store: IDataObject = {};
+		new IdMemory(store, 'seen', 'wf1', { now: c.now }).add('19283746', '#Abc123-_', 'abc', 'ABC');
+		const slots = (store.seen as { slots: Record<string, string> }).slots;
+		expect(Object.values(slots)).toEqual(['bhbfm,#Abc123-_,~abc,ABC,']);
 	});
 
 	it('forgets ids older than the horizon (24 h by default) and keeps younger ones', () => {
@@ -107,7 +125,7 @@ describe('IdMemory', () => {
 		expect(new IdMemory(store, 'seen', 'wf1', { now: c.now }).has('42')).toBe(true);
 	});
 
-	it('keeps at most `capacity` ids, forgetting the oldest first (10,000 by default)', () => {
+	it('keeps at most `capacity` ids, forgetting the oldest first (2,000 by default)', () => {
 		const c = clock();
 		const store: IDataObject = {};
 		const memory = new IdMemory(store, 'seen', 'wf1', { now: c.now, capacity: 3 });
@@ -119,7 +137,7 @@ describe('IdMemory', () => {
 		memory.add('5');
 		expect(storedKeys(store.seen)).toEqual(['3', '4', '5']);
 		expect(memory.size).toBe(3);
-		expect(MEMORY_CAPACITY).toBe(10_000);
+		expect(MEMORY_CAPACITY).toBe(2_000);
 	});
 
 	it('a racing save (last writer wins) loses no id: the next save writes back what this process knows', () => {

@@ -174,6 +174,7 @@ describe('Matching one transfer across SePay surfaces', () => {
 
 	it('keeps a fingerprint short (a fixed-size hash, not the raw fields)', () => {
 		const fingerprint = keysOf(webhook({ content: 'x'.repeat(500) })).fingerprint ?? '';
-		expect(fingerprint).toMatch(/^#s[\w-]{12}$/);
+		expect(fingerprint).toMatch(/^#[\w-]{9}$/);
+		expect(keysOf(webhook({})).counterpart).toMatch(/^\*[\w-]{9}$/);
 	});
 });

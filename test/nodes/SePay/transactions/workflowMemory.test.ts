@@ -6,6 +6,7 @@ import {
 	storedKeys,
 } from '../../../../nodes/SePay/transactions/idMemory';
 import {
+	WORKFLOW_MEMORY_CAPACITY,
 	WORKFLOW_MEMORY_KEY,
 	WorkflowMemory,
 	type MemoryContext,
@@ -128,20 +129,22 @@ describe('WorkflowMemory', () => {
 		expect(older).toEqual({});
 	});
 
-	it('stays bounded: two keys per transaction, room for 10,000 transactions', () => {
+	it('stays bounded: 2,000 keys, room for 1,000 transactions with a fingerprint', () => {
 		let now = Date.UTC(2026, 10, 23);
 		const wf = workflow('wf1');
 		const memory = new WorkflowMemory(wf.context(), { now: () => now });
-		const all = Array.from({ length: 10_050 }, (_, i) => tx(String(i + 1), `#f${i + 1}`));
+		const all = Array.from({ length: 1_050 }, (_, i) => tx(String(i + 1), `#f${i + 1}`));
 		memory.remember(all);
 		const keys = storedKeys((wf.data.global as IDataObject)[WORKFLOW_MEMORY_KEY]);
-		expect(keys).toHaveLength(20_000);
-		expect(memory.knows(tx('1'))).toBe(false);
-		expect(memory.knows(tx('10050'))).toBe(true);
+		expect(keys).toHaveLength(2_000);
+		expect(WORKFLOW_MEMORY_CAPACITY).toBe(2_000);
+		expect(memory.knows(tx('50'))).toBe(false);
+		expect(memory.knows(tx('51'))).toBe(true);
+		expect(memory.knows(tx('1050'))).toBe(true);
 		// A day later everything has aged out.
 		now += 25 * 60 * 60_000;
 		const later = new WorkflowMemory(workflow('wf1', wf.data).context(), { now: () => now });
 		later.remember([tx('x')]);
-		expect(later.knows(tx('10050'))).toBe(false);
+		expect(later.knows(tx('1050'))).toBe(false);
 	});
 });
