@@ -6,8 +6,10 @@ import { processShared } from '../helpers/processShared';
  * mid-run must leave it to SePay's retry or the catch-up poll), so this registry is what keeps a
  * second delivery (409) and the poll (skipped) from running it in parallel.
  *
- * SePay waits at most 30 s for an answer: a claim whose answer never went out (the connection
- * closed first) lapses after the lease, so a retry after that runs again.
+ * SePay waits at most 30 s for an answer, so a claim lapses after the lease. If its run reached
+ * the trigger's step by then but no answer went out (the connection closed first, or the run was
+ * not started by a delivery, e.g. an execution n8n 2.41 resumed after a restart), the run has
+ * ended or is past SePay's limit: the transaction is then remembered (onLapse).
  */
 
 /** SePay's 30 s answer limit plus a margin. */
@@ -21,6 +23,14 @@ interface PendingRun {
 	written: boolean;
 	/** Called when it does (writes the keys where they will be saved). */
 	onStep: () => void;
+	/** Called when the lease ends without an answer, if the run reached the step. */
+	onLapse: () => void;
+}
+
+/** What a claim does as its run goes. */
+export interface RunHooks {
+	onStep?: () => void;
+	onLapse?: () => void;
 }
 
 /** workflow → transaction id → run; each map in claim order (oldest first). */
@@ -35,6 +45,7 @@ function runsOf(workflow: string, now: number, leaseMs: number): Map<string, Pen
 	for (const [id, run] of runs) {
 		if (now - run.at < leaseMs) break;
 		runs.delete(id);
+		if (run.written) run.onLapse();
 	}
 	return runs;
 }
@@ -45,12 +56,12 @@ export function claimRun(
 	id: string,
 	keys: string[],
 	now: number,
-	onStep: () => void = () => {},
+	{ onStep = () => {}, onLapse = () => {} }: RunHooks = {},
 	leaseMs = IN_FLIGHT_LEASE_MS,
 ): boolean {
 	const runs = runsOf(workflow, now, leaseMs);
 	if (runs.has(id)) return false;
-	runs.set(id, { at: now, keys, written: false, onStep });
+	runs.set(id, { at: now, keys, written: false, onStep, onLapse });
 	return true;
 }
 

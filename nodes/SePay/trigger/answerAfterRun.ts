@@ -27,6 +27,12 @@ import type { WorkflowMemory } from '../transactions/workflowMemory';
 const claimOf = (keys: TransactionKeys): string | undefined => keys.id ?? keys.fingerprint;
 const runOwner = (claim: string) => `run:${claim}`;
 
+/** The memory learns a run's keys, and the copies still to be saved are rewritten with them. */
+function promote(memory: WorkflowMemory, scope: string, keys: string[]): void {
+	memory.learn(keys);
+	refreshStores(scope, Date.now());
+}
+
 /**
  * Claims the delivery's run; false while a run of it is under way in this process. `memory` is
  * over the request's copy of the static data.
@@ -45,7 +51,8 @@ export function claimDelivery(
 		memory.keepFresh(runOwner(claim), until, [keys]);
 		memory.writeOwn([keys]);
 	};
-	if (!claimRun(scope, claim, keyList(keys), now, onStep)) return false;
+	const onLapse = () => promote(memory, scope, keyList(keys));
+	if (!claimRun(scope, claim, keyList(keys), now, { onStep, onLapse })) return false;
 	// Until the run reaches the trigger's step, the request's copy is kept fresh without the keys.
 	memory.keepFresh(runOwner(claim), until);
 	// 'finish': n8n handed the answer over, after the run and the saves. A connection closed
@@ -53,24 +60,29 @@ export function claimDelivery(
 	context.getResponseObject().once('finish', () => {
 		const saved = settleRun(scope, claim);
 		forgetStore(scope, runOwner(claim));
-		if (saved.length === 0) return;
-		memory.learn(saved);
-		refreshStores(scope, Date.now());
+		if (saved.length > 0) promote(memory, scope, saved);
 	});
 	return true;
 }
 
 /**
  * In the run (`memory` over the run's own copy): has the delivery's request copy written with the
- * keys. Without a claim here (the delivery reached another n8n process, or its claim lapsed), the
- * run's own copy gets them instead.
+ * keys. A run this process holds no claim for (n8n 2.41 resumes executions after a restart; the
+ * delivery reached another process; Deduplicate off) is claimed here, so the poll and SePay's
+ * retries leave it alone, and its keys go into the run's own copy.
  */
 export function persistRun(memory: WorkflowMemory, transactions: TransactionKeys[]): void {
 	const scope = memory.scope;
 	if (scope === undefined) return;
+	const now = Date.now();
 	const unclaimed = transactions.filter((keys) => {
 		const claim = claimOf(keys);
-		return claim !== undefined && !reachedStep(scope, claim);
+		if (claim === undefined || reachedStep(scope, claim)) return false;
+		const onLapse = () => promote(memory, scope, keyList(keys));
+		if (claimRun(scope, claim, keyList(keys), now, { onLapse })) reachedStep(scope, claim);
+		return true;
 	});
-	if (unclaimed.length > 0) memory.writeOwn(unclaimed);
+	if (unclaimed.length === 0) return;
+	memory.writeOwn(unclaimed);
+	memory.keepFresh(runOwner(claimOf(unclaimed[0]) ?? ''), now + IN_FLIGHT_LEASE_MS, unclaimed);
 }

@@ -96,10 +96,17 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		expect(keysIn(pollCopy)).toEqual(expect.arrayContaining(['101', '102']));
 	});
 
-	it("a run whose delivery this process did not claim (another process's, a lapsed claim) writes its own copy", () => {
+	it('a run this process did not claim (n8n 2.41 resumes executions after a restart): under way for the poll, its own copy carries it, remembered when its lease ends', () => {
 		const run: IDataObject = {};
+		const now = Date.now();
 		persistRun(new WorkflowMemory(ctx(run)), [keysOf('105')]);
 		expect(keysIn(run)).toEqual(['105', '#s105']);
+		const at = (t: number) => new WorkflowMemory(ctx({}), { now: () => t });
+		expect(at(now).underWay(keysOf('105'))).toBe(true);
+		expect(at(now).knows(keysOf('105'))).toBe(false);
+		const later = at(now + IN_FLIGHT_LEASE_MS + 1000);
+		expect(later.underWay(keysOf('105'))).toBe(false);
+		expect(later.knows(keysOf('105'))).toBe(true);
 	});
 
 	it('an answer without the run (it never reached its step) teaches nothing: the retry runs it', () => {
@@ -112,13 +119,16 @@ describe('WorkflowMemory across n8n static-data copies', () => {
 		expect(claimDelivery(delivery(new EventEmitter()), memory, keysOf('103'))).toBe(true);
 	});
 
-	it('a connection closed before the answer keeps the claim until the lease ends', () => {
+	it('a connection closed before the answer keeps the claim until the lease ends, then remembers a run that reached its step', () => {
 		const answer = new EventEmitter();
 		const memory = new WorkflowMemory(ctx({}));
 		const now = Date.now();
 		expect(claimDelivery(delivery(answer), memory, keysOf('104'))).toBe(true);
+		persistRun(new WorkflowMemory(ctx({})), [keysOf('104')]);
 		answer.emit('close');
 		expect(claimRun('workflow:wf-copies', '104', [], now + IN_FLIGHT_LEASE_MS - 1)).toBe(false);
+		expect(memory.knows(keysOf('104'))).toBe(false);
 		expect(claimRun('workflow:wf-copies', '104', [], now + IN_FLIGHT_LEASE_MS + 1000)).toBe(true);
+		expect(memory.knows(keysOf('104'))).toBe(true);
 	});
 });
