@@ -102,8 +102,9 @@ export class SePayPollingTrigger implements INodeType {
 			const simple = simplifyTransaction(record);
 			if (!matchesFilters(simple, filters)) continue;
 			const keys = transactionKeys(simple, authentication === 'oAuth2' ? 'sepay' : 'apiV2');
-			// Known, or its webhook run is under way here (it may yet fail: then SePay retries it).
-			if (!manual && (memory.knows(keys) || memory.underWay(keys))) continue;
+			// Its webhook run is under way here (it may yet fail: then SePay retries it), or it is
+			// known. In this order: a run's claim that lapses is remembered as it is checked.
+			if (!manual && (memory.underWay(keys) || memory.knows(keys))) continue;
 			// Within one poll too: a record SePay lists twice (pages shifting) is emitted once.
 			if (!manual) memory.remember([keys]);
 			items.push({ json: simplify ? simple : record });

@@ -77,10 +77,13 @@ export function isPending(
 	return false;
 }
 
-/** The run reached the trigger's step; false when this process holds no claim for it. */
+/**
+ * The run the claim was taken for reached the trigger's step; false when this process holds no
+ * claim for it, or its run reached the step already (this is another run).
+ */
 export function reachedStep(workflow: string, id: string): boolean {
 	const run = pending.get(workflow)?.get(id);
-	if (!run) return false;
+	if (!run || run.written) return false;
 	run.written = true;
 	run.onStep();
 	return true;

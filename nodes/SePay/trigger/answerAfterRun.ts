@@ -69,20 +69,36 @@ export function claimDelivery(
  * In the run (`memory` over the run's own copy): has the delivery's request copy written with the
  * keys. A run this process holds no claim for (n8n 2.41 resumes executions after a restart; the
  * delivery reached another process; Deduplicate off) is claimed here, so the poll and SePay's
- * retries leave it alone, and its keys go into the run's own copy.
+ * retries leave it alone, and its keys go into the run's own copy; with `skipRepeats`, such a run
+ * of a transaction another run already ran or is running passes nothing on. Returns, per
+ * transaction, whether to pass it on.
  */
-export function persistRun(memory: WorkflowMemory, transactions: TransactionKeys[]): void {
+export function persistRun(
+	memory: WorkflowMemory,
+	transactions: TransactionKeys[],
+	skipRepeats = false,
+): boolean[] {
 	const scope = memory.scope;
-	if (scope === undefined) return;
+	if (scope === undefined) return transactions.map(() => true);
 	const now = Date.now();
-	const unclaimed = transactions.filter((keys) => {
+	const unclaimed: TransactionKeys[] = [];
+	const passOn = transactions.map((keys) => {
 		const claim = claimOf(keys);
-		if (claim === undefined || reachedStep(scope, claim)) return false;
+		if (claim === undefined || reachedStep(scope, claim)) return true;
 		const onLapse = () => promote(memory, scope, keyList(keys));
-		if (claimRun(scope, claim, keyList(keys), now, { onLapse })) reachedStep(scope, claim);
+		const claimed = claimRun(scope, claim, keyList(keys), now, { onLapse });
+		// After claimRun: a lapsed claim of it may just have taught the memory.
+		if (skipRepeats && (!claimed || memory.knows(keys))) {
+			if (claimed) settleRun(scope, claim);
+			return false;
+		}
+		if (claimed) reachedStep(scope, claim);
+		unclaimed.push(keys);
 		return true;
 	});
-	if (unclaimed.length === 0) return;
-	memory.writeOwn(unclaimed);
-	memory.keepFresh(runOwner(claimOf(unclaimed[0]) ?? ''), now + IN_FLIGHT_LEASE_MS, unclaimed);
+	if (unclaimed.length > 0) {
+		memory.writeOwn(unclaimed);
+		memory.keepFresh(runOwner(claimOf(unclaimed[0]) ?? ''), now + IN_FLIGHT_LEASE_MS, unclaimed);
+	}
+	return passOn;
 }

@@ -104,13 +104,15 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 		if (!answeredByWorkflow) memory.remember([keys]);
 		return start(this, json, answeredByWorkflow);
 	}
+	// First: a run's claim that lapses is remembered as it is checked.
+	const underWay = answeredByWorkflow && memory.underWay(keys);
 	// A run of it ended (even a failed one: n8n keeps it to retry) or another trigger ran it.
 	if (memory.knows(keys)) return acknowledge(this);
 	if (!answeredByWorkflow) {
 		memory.remember([keys]);
 		return start(this, json, false);
 	}
-	if (!claimDelivery(this, memory, keys)) {
+	if (underWay || !claimDelivery(this, memory, keys)) {
 		return answer(this, 409, {
 			success: false,
 			message: 'This transaction is being processed; deliver it again later',

@@ -15,12 +15,14 @@ import { deliveryKeys } from './deliveryKeys';
 export function passDeliveryOn(this: IExecuteFunctions): INodeExecutionData[][] {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	if (options.acknowledge === 'workflowEnd' && this.getMode() !== 'manual') {
-		const simplified = options.simplify !== false;
-		persistRun(
-			new WorkflowMemory(this),
-			items.map((item) => deliveryKeys(item.json, simplified)),
-		);
-	}
-	return [items];
+	if (options.acknowledge !== 'workflowEnd' || this.getMode() === 'manual') return [items];
+	const simplified = options.simplify !== false;
+	// A repeat only in executions deliveries start (a resumed one included), never in a retry.
+	const skipRepeats = options.deduplicate !== false && this.getMode() === 'webhook';
+	const passOn = persistRun(
+		new WorkflowMemory(this),
+		items.map((item) => deliveryKeys(item.json, simplified)),
+		skipRepeats,
+	);
+	return [items.filter((_, i) => passOn[i])];
 }

@@ -283,6 +283,16 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		expect(keyList(deliveryKeys(payload(0), false))).toEqual([]);
 	});
 
+	it('an execution n8n resumes after a restart (no delivery claimed it here) passes on nothing another run already ran', async () => {
+		const staticData: IDataObject = {};
+		// Resumed, nothing else ran it: it runs, and counts as under way for the poll.
+		const first = await runStep('workflowEnd', staticData, [{ json: payload(708) }]);
+		expect(first.output).toEqual([[expect.objectContaining({ json: payload(708) })]]);
+		// Resumed again while that run is under way (or after the poll ran it): nothing passed on.
+		const again = await runStep('workflowEnd', staticData, [{ json: payload(708) }]);
+		expect(again.output).toEqual([[]]);
+	});
+
 	it('On Receipt: the step only passes the items on (n8n saves the memory when it answers)', async () => {
 		const staticData: IDataObject = {};
 		await deliver(await trigger('onReceipt', staticData), payload(602));
