@@ -7,8 +7,9 @@
  * new deliveries keep arriving. Then a crash: kill -9 while deliveries stream into the workflow
  * (its Wait node holds each run 300 ms); after the restart every created transaction has exactly
  * one successful execution: none lost (a run cut by the kill is run by SePay's retry or the poll),
- * none twice (a run that ended before the kill saved its transaction, so SePay's retry of it is
- * acknowledged). See README "A crash must not lose a transaction".
+ * none twice (a run whose end n8n recorded before the kill is remembered, so SePay's retry of it
+ * is acknowledged; an execution n8n 2.41 resumes after the restart is not run again by the poll).
+ * See README "A crash must not lose a transaction".
  *
  * Poll interval: as in the polling suite, twelve custom crons make n8n poll every 5 s.
  */
