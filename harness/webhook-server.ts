@@ -29,6 +29,12 @@ import { buildWorkflow, type NodeSetup } from './workflow';
 
 export interface WebhookServerOptions extends NodeSetup {
 	staticData?: IDataObject;
+	/**
+	 * Awaited before the request's static data is saved and answered, when it started the
+	 * workflow: stands in for the run n8n makes first in responseMode 'lastNode' (e.g. run the
+	 * node's execute() with runNode on the same static data).
+	 */
+	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>;
 }
 
 export interface WebhookServer {
@@ -153,6 +159,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 				return;
 			}
 
+			// n8n runs the workflow first in responseMode 'lastNode', then saves and answers.
+			if (result.workflowData !== undefined && options.beforeAnswer)
+				await options.beforeAnswer(result.workflowData);
 			saveStaticData();
 			if (result.noWebhookResponse === true) {
 				// The node answered itself through getResponseObject().

@@ -5,10 +5,11 @@
  * while SePay keeps creating transactions and its retries run out (the emulator's retry minute is
  * shortened); after the restart the polls emit exactly the missed ones, oldest first, once, while
  * new deliveries keep arriving. Then a crash: kill -9 while deliveries stream into the workflow
- * (its Wait node holds each run 300 ms); after the restart every created transaction has at least
- * one successful execution: none is lost. Runs that had finished when n8n was killed but whose
- * answer had not reached SePay run a second time (SePay retries them): that count is printed, not
- * asserted (see README "A crash must not lose a transaction").
+ * (its Wait node holds each run 300 ms); after the restart every created transaction has a
+ * successful execution: none lost (a run cut by the kill is run by SePay's retry or the poll).
+ * Runs twice are printed: a run whose end n8n recorded before the kill is remembered once n8n has
+ * also saved the delivery's static data, a few ms later; a kill between the two runs it again.
+ * See README "A crash must not lose a transaction".
  *
  * Poll interval: as in the polling suite, twelve custom crons make n8n poll every 5 s.
  */
@@ -302,7 +303,7 @@ export const suite: E2ESuite = {
 						assertExactlyOnce(await settledRuns(ctx, s, created), created, s.label);
 						// What a restart starts from: every delivered transaction is in the database.
 						const saved = await savedMemory(ctx, s);
-						const unsaved = ids.filter((id) => !saved.includes(`+${id}`));
+						const unsaved = ids.filter((id) => !saved.includes(id));
 						// n8n 2.41 skips the save after the answer in lastNode mode; the trigger's step in the
 						// run writes the entries into the run's static data instead (trigger/persistInRun.ts).
 						// KNOWN ISSUE (2.41): runs that overlap save whole static-data copies, the last one
@@ -386,8 +387,11 @@ export const suite: E2ESuite = {
 							created,
 							`${setup.label} after kill -9`,
 						);
+						// Printed, not asserted: n8n saves the execution, then the delivery's static data; a
+						// kill between the two (a few ms) leaves a finished run unremembered, and SePay's
+						// retry or the poll runs it again (README "A crash must not lose a transaction").
 						console.log(
-							`never_miss_kill9_ran_twice{${setup.label}}: ${twice} of ${created.length} (finished before the kill, answer not yet sent)`,
+							`never_miss_kill9_ran_twice{${setup.label}}: ${twice} of ${created.length}`,
 						);
 					}
 				},

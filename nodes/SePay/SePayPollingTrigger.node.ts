@@ -102,13 +102,19 @@ export class SePayPollingTrigger implements INodeType {
 			const simple = simplifyTransaction(record);
 			if (!matchesFilters(simple, filters)) continue;
 			const keys = transactionKeys(simple, authentication === 'oAuth2' ? 'sepay' : 'apiV2');
-			if (!manual && memory.knows(keys)) continue;
+			// Its webhook run is under way here (it may yet fail: then SePay retries it), or it is
+			// known. In this order: a run's claim that lapses is remembered as it is checked.
+			if (!manual && (memory.underWay(keys) || memory.knows(keys))) continue;
 			// Within one poll too: a record SePay lists twice (pages shifting) is emitted once.
 			if (!manual) memory.remember([keys]);
 			items.push({ json: simplify ? simple : record });
 		}
 		// n8n saves this copy of the static data when the poll emits and when the workflow stops.
-		if (!manual) memory.sync();
+		if (!manual) {
+			memory.sync();
+			// Rewritten whenever a webhook run's answer teaches the memory more (saved at deactivation).
+			memory.keepFresh(`poll:${this.getNode().name}`, Infinity);
+		}
 		return items.length > 0 ? [items] : null;
 	}
 }

@@ -294,6 +294,33 @@ export class IdMemory {
 		for (const [slot, record] of this.index.slots) this.stored.slots[slot] = record.text;
 		this.store[this.key] = this.stored;
 	}
+
+	/**
+	 * Writes what this process knows plus `ids` into this store only: the index does not learn
+	 * `ids`, so no other copy of the static data carries them (a run's own keys, saved by that
+	 * run's own save; see trigger/persistInRun.ts). Call again to rewrite the store.
+	 */
+	writeWith(...ids: string[]): void {
+		this.expire();
+		const slots: Record<string, string> = {};
+		for (const [slot, record] of this.index.slots) slots[slot] = record.text;
+		const own = ids
+			.filter((id) => !this.index.keys.has(id))
+			.map((id) => encode(id) + SEP)
+			.join('');
+		if (own) {
+			const slot = this.currentSlot();
+			slots[slot] = (slots[slot] ?? '') + own;
+		}
+		this.stored.slots = slots;
+		this.store[this.key] = this.stored;
+	}
+
+	/** Learns keys in this process without writing this store (they were saved elsewhere). */
+	learn(...ids: string[]): void {
+		for (const id of ids) this.remember(id);
+		this.expire();
+	}
 }
 
 /** Forgets every in-process index (tests). */

@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { IdMemory, MEMORY_CAPACITY, storedKeys, type MemoryOptions } from './idMemory';
+import { keepFresh } from './liveStores';
 import { keyList, lookupList, type TransactionKeys } from './matching';
+import { isPending } from './pendingRuns';
 
 /**
  * One memory of transactions per workflow, shared by every SePay trigger in it (SePay Trigger and
@@ -14,12 +16,6 @@ import { keyList, lookupList, type TransactionKeys } from './matching';
 export const WORKFLOW_MEMORY_KEY = 'sepayTransactions';
 /** Keys, not transactions: a transaction with a bank reference takes two (id and fingerprint). */
 export const WORKFLOW_MEMORY_CAPACITY = MEMORY_CAPACITY;
-/**
- * Marks keys remembered by a SePay Trigger that answers SePay only when the workflow has run
- * ("Acknowledge SePay: When the Workflow Finishes"). They keep the poll from running the transaction again, but not
- * SePay's own re-delivery: SePay re-delivers only what it was not acknowledged for.
- */
-const ANSWER_PENDING = '+';
 
 /** What n8n gives a trigger to reach static data and the workflow. */
 export interface MemoryContext {
@@ -31,10 +27,17 @@ export interface MemoryContext {
 export class WorkflowMemory {
 	private readonly memory: IdMemory;
 
+	/** The workflow's memory in this process; undefined for manual runs. */
+	readonly scope: string | undefined;
+
+	private readonly now: () => number;
+
 	constructor(context: MemoryContext, options: MemoryOptions = {}) {
 		// Manual runs keep no static data in n8n: no shared index for them either.
 		const scope =
 			context.getMode() === 'manual' ? undefined : `workflow:${context.getWorkflow().id ?? ''}`;
+		this.scope = scope;
+		this.now = options.now ?? Date.now;
 		this.memory = new IdMemory(
 			context.getWorkflowStaticData('global'),
 			WORKFLOW_MEMORY_KEY,
@@ -57,15 +60,14 @@ export class WorkflowMemory {
 		if (ids.length > 0) this.memory.add(...ids);
 	}
 
-	/**
-	 * Whether any key of the transaction is known. `includeAnswerPending: false` leaves out what a SePay
-	 * Trigger answering after the run remembered (it must run SePay's re-delivery of those again).
-	 */
-	knows(keys: TransactionKeys, { includeAnswerPending = true } = {}): boolean {
-		return lookupList(keys).some(
-			(key) =>
-				this.memory.has(key) || (includeAnswerPending && this.memory.has(ANSWER_PENDING + key)),
-		);
+	/** Whether any key of the transaction is known (a run of it ended, or another trigger ran it). */
+	knows(keys: TransactionKeys): boolean {
+		return lookupList(keys).some((key) => this.memory.has(key));
+	}
+
+	/** Whether a run of it is under way in this process (a SePay Trigger answering after the run). */
+	underWay(keys: TransactionKeys): boolean {
+		return this.scope !== undefined && isPending(this.scope, lookupList(keys), this.now());
 	}
 
 	/**
@@ -78,9 +80,30 @@ export class WorkflowMemory {
 	}
 
 	/** Remembers transactions (one write back to static data). */
-	remember(transactions: TransactionKeys[], { answerPending = false } = {}): void {
-		const prefix = answerPending ? ANSWER_PENDING : '';
-		const keys = transactions.flatMap((keys) => keyList(keys).map((key) => prefix + key));
+	remember(transactions: TransactionKeys[]): void {
+		const keys = transactions.flatMap(keyList);
 		if (keys.length > 0) this.memory.add(...keys);
+	}
+
+	/**
+	 * Writes the transactions into this copy of the static data only (with all this process
+	 * knows), not into the shared index: a run's own keys, saved by that run's save alone.
+	 */
+	writeOwn(transactions: TransactionKeys[]): void {
+		this.memory.writeWith(...transactions.flatMap(keyList));
+	}
+
+	/** Learns keys already saved (by the run that wrote them) without writing this copy. */
+	learn(keys: string[]): void {
+		if (keys.length > 0) this.memory.learn(...keys);
+	}
+
+	/**
+	 * Has this copy rewritten whenever the memory learns keys outside it, until `until` (see
+	 * liveStores.ts), together with its own `transactions`.
+	 */
+	keepFresh(owner: string, until: number, transactions: TransactionKeys[] = []): void {
+		if (this.scope === undefined) return;
+		keepFresh(this.scope, owner, () => this.writeOwn(transactions), until);
 	}
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { simplifyTransaction, type SimpleTransaction } from '../transactions/simplify';
+import { simplifyTransaction } from '../transactions/simplify';
 import { MAX_BODY_BYTES, parseDelivery } from './body';
-import { transactionKeys } from '../transactions/matching';
+import { keyList } from '../transactions/matching';
 import { WorkflowMemory } from '../transactions/workflowMemory';
-import { claimRun } from './inFlight';
+import { claimDelivery } from './answerAfterRun';
+import { deliveryKeys, exactTransaction } from './deliveryKeys';
 import { matchesFilters, readFilters } from '../transactions/filters';
 import { registrationsOf } from './registration';
 import { acknowledge, answer, reject, SEPAY_SUCCESS } from './respond';
@@ -82,46 +83,42 @@ export async function handleDelivery(this: IWebhookFunctions): Promise<IWebhookR
 	}
 
 	const payload = parsed.payload;
-	const simple = simplifyTransaction(payload);
 	const filters = readFilters(
 		this.getNodeParameter('direction', 'in'),
 		this.getNodeParameter('filters', {}) as IDataObject,
 	);
-	if (!matchesFilters(simple, filters)) return acknowledge(this);
+	if (!matchesFilters(simplifyTransaction(payload), filters)) return acknowledge(this);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	// Amount and balance exactly as read (a text past 2^53), not simplify's plain numbers.
-	const exact = {
-		...simple,
-		amount: payload.transferAmount,
-		balance: payload.accumulated ?? null,
-	} as SimpleTransaction;
-	const json = options.simplify === false ? payload : exact;
+	const simplified = options.simplify !== false;
+	const json = simplified ? exactTransaction(payload) : payload;
 	// The exact id text: 9007199254740993 and 9007199254740992, or "0077001" and "77001", are two
 	// transactions. SePay's dashboard test sends id 0: it runs every time and is never remembered (README).
-	if (String(payload.id) === '0') return start(this, json, false);
+	const keys = deliveryKeys(json, simplified);
+	if (keyList(keys).length === 0) return start(this, json, false);
 
 	const answeredByWorkflow = options.acknowledge === 'workflowEnd';
-	const keys = transactionKeys(exact, 'sepay');
 	const memory = new WorkflowMemory(this);
 	if (this.getMode() !== 'manual') memory.adopt(this.getWorkflowStaticData('node'), SEEN_IDS_KEY);
-	if (options.deduplicate !== false) {
-		// Answering after the run, SePay re-delivers only what it was not acknowledged for: this
-		// trigger's own earlier deliveries then run again; what another trigger ran does not.
-		if (memory.knows(keys, { includeAnswerPending: !answeredByWorkflow })) return acknowledge(this);
-		if (
-			answeredByWorkflow &&
-			keys.id !== undefined &&
-			!claimRun(`${this.getWorkflow().id ?? ''}:${keys.id}`, Date.now())
-		) {
-			return answer(this, 409, {
-				success: false,
-				message: 'This transaction is being processed; deliver it again later',
-			});
-		}
+	if (options.deduplicate === false) {
+		if (!answeredByWorkflow) memory.remember([keys]);
+		return start(this, json, answeredByWorkflow);
 	}
-	memory.remember([keys], { answerPending: answeredByWorkflow });
-	return start(this, json, answeredByWorkflow);
+	// First: a run's claim that lapses is remembered as it is checked.
+	const underWay = answeredByWorkflow && memory.underWay(keys);
+	// A run of it ended (even a failed one: n8n keeps it to retry) or another trigger ran it.
+	if (memory.knows(keys)) return acknowledge(this);
+	if (!answeredByWorkflow) {
+		memory.remember([keys]);
+		return start(this, json, false);
+	}
+	if (underWay || !claimDelivery(this, memory, keys)) {
+		return answer(this, 409, {
+			success: false,
+			message: 'This transaction is being processed; deliver it again later',
+		});
+	}
+	return start(this, json, true);
 }
 
 /** Starts the workflow; SePay is answered now, or by n8n with the workflow's last output. */

@@ -140,7 +140,7 @@ export const triggerProperties: INodeProperties[] = [
 						name: 'When the Workflow Finishes',
 						value: 'workflowEnd',
 						description:
-							'The answer to SePay is what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash or error before that makes SePay deliver the transaction again.',
+							'The answer to SePay is what the last node outputs, which must be exactly {"success": true} (e.g. an Edit Fields node). A crash before the run ends makes SePay deliver the transaction again; a run that ended (even with an error, kept in n8n to retry) is not run again.',
 					},
 				],
 				default: 'onReceipt',

@@ -1,12 +1,19 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SePayPollingTrigger } from '../../../../nodes/SePay/SePayPollingTrigger.node';
 import { SePayTrigger } from '../../../../nodes/SePay/SePayTrigger.node';
 import { windowStart } from '../../../../nodes/SePay/polling/catchUp';
 import { resetMemoryIndexes } from '../../../../nodes/SePay/transactions/idMemory';
+import { resetRunClaims } from '../../../../nodes/SePay/transactions/pendingRuns';
 import type { Emulator } from '../../../../emulator';
 import type { CredentialStore } from '../../../../harness/credential-store';
-import { pollingTrigger, serveWebhook, type WebhookDriver } from '../trigger/support/driver';
+import { runNode } from '../../../../harness/run-node';
+import {
+	apiKeyTrigger,
+	pollingTrigger,
+	serveWebhook,
+	type WebhookDriver,
+} from '../trigger/support/driver';
 import { startSePay } from '../trigger/support/sepay';
 
 const KEY = 'catch-up-key';
@@ -63,20 +70,21 @@ describe.each(['apiToken', 'oAuth2'] as const)(
 		beforeEach(() => {
 			emu.reset();
 			resetMemoryIndexes();
+			resetRunClaims();
 		});
 
-		async function setup(poll: INodeParameters = {}) {
+		async function setup(
+			poll: INodeParameters = {},
+			webhookOptions: IDataObject = {},
+			beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>,
+		) {
 			const staticData: IDataObject = {};
 			const webhook = await serveWebhook({
 				node: new SePayTrigger(),
-				parameters: {
-					registration: 'manual',
-					verification: 'apiKey',
-					apiKey: KEY,
-					direction: 'both',
-				},
+				parameters: apiKeyTrigger(KEY, webhookOptions),
 				store,
 				staticData,
+				beforeAnswer,
 			});
 			drivers.push(webhook);
 			const poller = pollingTrigger({
@@ -92,7 +100,7 @@ describe.each(['apiToken', 'oAuth2'] as const)(
 					authen_type: 'Api_Key',
 					api_key: KEY,
 				});
-			return { webhook, poller, register };
+			return { webhook, poller, register, staticData };
 		}
 
 		const idOf = (t: { id: number; uuid: string }) =>
@@ -128,6 +136,38 @@ describe.each(['apiToken', 'oAuth2'] as const)(
 			expect(webhook.executions).toHaveLength(2);
 			expect(await poller.poll()).toBeNull();
 			void delivered;
+		});
+
+		it('does not emit a transaction whose webhook run is under way ("When the Workflow Finishes"), nor after it ended', async () => {
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			let holding = false;
+			const { webhook, poller, register, staticData } = await setup(
+				{},
+				{ acknowledge: 'workflowEnd' },
+				async (workflowData) => {
+					holding = true;
+					await held;
+					// The run: the trigger's step writes the transaction into the run's static data.
+					await runNode({
+						node: new SePayTrigger(),
+						parameters: apiKeyTrigger(KEY, { acknowledge: 'workflowEnd' }),
+						items: workflowData[0],
+						mode: 'webhook',
+						staticData,
+					});
+				},
+			);
+			expect(await poller.poll()).toBeNull();
+			register();
+			const sim = emu.simulateTransaction({ amount: 4001, content: 'under way' });
+			while (!holding) await new Promise((resolve) => setImmediate(resolve));
+			expect(await poller.poll()).toBeNull();
+			release();
+			await sim.settled;
+			expect(webhook.crashes).toEqual([]);
+			expect(webhook.executions).toHaveLength(1);
+			expect(await poller.poll()).toBeNull();
 		});
 
 		it('keeps "Every New Transaction" as before: a poll alone emits each new transaction once', async () => {

@@ -215,4 +215,33 @@ describe('IdMemory', () => {
 		}
 		expect(new IdMemory(reload(store), 'seen', 'wf1', { now: c.now }).size).toBe(MEMORY_CAPACITY);
 	});
+
+	it('writeWith puts keys in this store only; once saved and read back, they are known', () => {
+		const c = clock();
+		const shared: IDataObject = {};
+		new IdMemory(shared, 'seen', 'wf1', { now: c.now }).add('1');
+		const run: IDataObject = {};
+		const memory = new IdMemory(run, 'seen', 'wf1', { now: c.now });
+		memory.writeWith('2', '~x,y');
+		expect(storedKeys(run.seen)).toEqual(['1', '2', '~x,y']);
+		expect(memory.has('2')).toBe(false);
+		// Rewritten with what the index learns meanwhile; its own keys stay.
+		new IdMemory({}, 'seen', 'wf1', { now: c.now }).add('3');
+		memory.writeWith('2', '~x,y');
+		expect(storedKeys(run.seen)).toEqual(['1', '3', '2', '~x,y']);
+		// Saved by the run, read back by a later execution.
+		expect(new IdMemory(reload(run), 'seen', 'wf1', { now: c.now }).has('~x,y')).toBe(true);
+	});
+
+	it('learn makes keys known without writing the store', () => {
+		const c = clock();
+		const store: IDataObject = {};
+		const memory = new IdMemory(store, 'seen', 'wf1', { now: c.now });
+		memory.learn('5');
+		expect(memory.has('5')).toBe(true);
+		expect(store.seen).toBeUndefined();
+		const next: IDataObject = {};
+		new IdMemory(next, 'seen', 'wf1', { now: c.now }).add();
+		expect(storedKeys(next.seen)).toEqual(['5']);
+	});
 });

@@ -11,6 +11,11 @@ import {
 	WorkflowMemory,
 	type MemoryContext,
 } from '../../../../nodes/SePay/transactions/workflowMemory';
+import {
+	claimRun,
+	resetRunClaims,
+	settleRun,
+} from '../../../../nodes/SePay/transactions/pendingRuns';
 
 /** Two nodes of one workflow: each gets n8n's static data the way n8n hands it out. */
 function workflow(id: string, data: IDataObject = {}, mode = 'trigger') {
@@ -29,7 +34,10 @@ function workflow(id: string, data: IDataObject = {}, mode = 'trigger') {
 const tx = (id: string, fingerprint?: string) => ({ id, fingerprint, counterpart: fingerprint });
 
 describe('WorkflowMemory', () => {
-	beforeEach(() => resetMemoryIndexes());
+	beforeEach(() => {
+		resetMemoryIndexes();
+		resetRunClaims();
+	});
 
 	it('is one memory for the workflow: what one trigger remembered, the other knows', () => {
 		const wf = workflow('wf1');
@@ -70,15 +78,39 @@ describe('WorkflowMemory', () => {
 		expect(new WorkflowMemory(saved.context()).knows(tx('999', '#a'))).toBe(true);
 	});
 
-	it('keeps "answered by the workflow" marks apart: the poll counts them, that trigger does not', () => {
+	it("writes a run's own keys into its copy only: the shared index and other copies do not get them", () => {
 		const wf = workflow('wf1');
-		new WorkflowMemory(wf.context()).remember([tx('101', '#a')], { answerPending: true });
-		const memory = new WorkflowMemory(wf.context());
-		expect(memory.knows(tx('101'))).toBe(true);
-		expect(memory.knows(tx('101'), { includeAnswerPending: false })).toBe(false);
-		// What another trigger (the poll) ran still stops it.
-		memory.remember([tx('102', '#b')]);
-		expect(memory.knows(tx('102'), { includeAnswerPending: false })).toBe(true);
+		new WorkflowMemory(wf.context()).remember([tx('100', '#z')]);
+		const run = workflow('wf1');
+		new WorkflowMemory(run.context()).writeOwn([tx('101', '#a')]);
+		expect(storedKeys((run.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([
+			'100',
+			'#z',
+			'101',
+			'#a',
+		]);
+		const other = workflow('wf1');
+		const memory = new WorkflowMemory(other.context());
+		expect(memory.knows(tx('101'))).toBe(false);
+		memory.sync();
+		expect(storedKeys((other.data.global as IDataObject)[WORKFLOW_MEMORY_KEY])).toEqual([
+			'100',
+			'#z',
+		]);
+		// Learnt (the run's answer went out): known, and in what is written from then on.
+		memory.learn(['101', '#a']);
+		expect(new WorkflowMemory(workflow('wf1').context()).knows(tx('101'))).toBe(true);
+	});
+
+	it('counts a run under way in this process (the poll must not run it too) until it is settled', () => {
+		const memory = new WorkflowMemory(workflow('wf1').context());
+		expect(claimRun('workflow:wf1', '101', ['101', '#a'], Date.now())).toBe(true);
+		expect(memory.underWay(tx('101'))).toBe(true);
+		expect(memory.underWay({ id: 'uuid-101', counterpart: '#a' })).toBe(true);
+		expect(memory.knows(tx('101'))).toBe(false);
+		expect(new WorkflowMemory(workflow('wf2').context()).underWay(tx('101'))).toBe(false);
+		settleRun('workflow:wf1', '101');
+		expect(memory.underWay(tx('101'))).toBe(false);
 	});
 
 	it('takes over a node memory from before once, and removes it from the node', () => {

@@ -1,15 +1,20 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SePayTrigger } from '../../../../nodes/SePay/SePayTrigger.node';
-import { resetRunClaims } from '../../../../nodes/SePay/trigger/inFlight';
-import { resetMemoryIndexes } from '../../../../nodes/SePay/transactions/idMemory';
-import { WorkflowMemory } from '../../../../nodes/SePay/transactions/workflowMemory';
-import { transactionKeys } from '../../../../nodes/SePay/transactions/matching';
+import { deliveryKeys, exactTransaction } from '../../../../nodes/SePay/trigger/deliveryKeys';
+import { resetRunClaims } from '../../../../nodes/SePay/transactions/pendingRuns';
+import { resetLiveStores } from '../../../../nodes/SePay/transactions/liveStores';
+import { resetMemoryIndexes, storedKeys } from '../../../../nodes/SePay/transactions/idMemory';
+import {
+	WORKFLOW_MEMORY_KEY,
+	WorkflowMemory,
+} from '../../../../nodes/SePay/transactions/workflowMemory';
+import { keyList, transactionKeys } from '../../../../nodes/SePay/transactions/matching';
 import { simplifyTransaction } from '../../../../nodes/SePay/transactions/simplify';
 import { createCredentialStore } from '../../../../harness/credential-store';
 import { runNode } from '../../../../harness/run-node';
-import { serveWebhook, type WebhookDriver } from './support/driver';
+import { apiKeyTrigger, serveWebhook, type WebhookDriver } from './support/driver';
 
 /**
  * "Acknowledge SePay: When the Workflow Finishes": the node hands the delivery to the workflow
@@ -24,7 +29,28 @@ afterAll(async () => await Promise.all(drivers.map(async (d) => await d.close())
 beforeEach(() => {
 	resetMemoryIndexes();
 	resetRunClaims();
+	resetLiveStores();
 });
+
+/** A gate a held run waits on. */
+function opened() {
+	let release = () => {};
+	let waiting = false;
+	const promise = new Promise<void>((resolve) => (release = resolve));
+	return {
+		get promise() {
+			waiting = true;
+			return promise;
+		},
+		waiting: () => waiting,
+		open: () => release(),
+	};
+}
+
+/** Waits for a condition the server reaches asynchronously (no wall-clock bound: jest's own). */
+async function until(condition: () => boolean) {
+	while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 const payload = (id: number | string, extra: IDataObject = {}) => ({
 	id,
@@ -42,18 +68,17 @@ const payload = (id: number | string, extra: IDataObject = {}) => ({
 	...extra,
 });
 
-async function trigger(acknowledge: string, staticData: IDataObject = {}) {
+async function trigger(
+	acknowledge: string,
+	staticData: IDataObject = {},
+	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>,
+) {
 	const driver = await serveWebhook({
 		node: new SePayTrigger(),
-		parameters: {
-			registration: 'manual',
-			verification: 'apiKey',
-			apiKey: KEY,
-			direction: 'both',
-			options: { acknowledge },
-		},
+		parameters: apiKeyTrigger(KEY, { acknowledge }),
 		store,
 		staticData,
+		beforeAnswer,
 	});
 	drivers.push(driver);
 	return driver;
@@ -106,23 +131,25 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		expect(mode({ acknowledge: 'onReceipt' })).toBe('onReceived');
 	});
 
-	it("does not answer for the workflow, and runs SePay's re-delivery again (a crash or error left it unacknowledged)", async () => {
+	it("runs SePay's re-delivery when the first run never reached the trigger's step (nothing was saved)", async () => {
+		// No beforeAnswer: the harness answers without running the workflow.
 		const driver = await trigger('workflowEnd');
 		await deliver(driver, payload(501));
 		expect(driver.executions).toHaveLength(1);
-		// The node wrote no answer of its own: the harness answers in n8n's "workflow started" way.
-		// After the in-flight window (here: a restarted n8n) SePay's retry runs it again.
-		resetRunClaims();
 		await deliver(driver, payload(501));
 		expect(driver.executions).toHaveLength(2);
 	});
 
 	it("tells a parallel duplicate (within SePay's 30 s answer window) to come back later, without running it", async () => {
-		const driver = await trigger('workflowEnd');
-		await deliver(driver, payload(502));
+		const gate = opened();
+		const driver = await trigger('workflowEnd', {}, async () => await gate.promise);
+		const first = deliver(driver, payload(502));
+		await until(() => driver.executions.length === 0 && gate.waiting());
 		const second = await deliver(driver, payload(502));
 		expect(second.status).toBe(409);
 		expect(JSON.parse(second.body)).toEqual(expect.objectContaining({ success: false }));
+		gate.open();
+		await first;
 		expect(driver.executions).toHaveLength(1);
 	});
 
@@ -159,35 +186,111 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		expect(driver.executions).toHaveLength(1);
 	});
 
-	// n8n saves what webhook() remembered when it answers; answering after the run, n8n 2.41 skips
-	// that save (its pre-run Workflow resets the static data's change flag). The trigger's own step
-	// in the run writes the memory into the run's static data, which n8n saves when the run ends.
-	const runStep = async (acknowledge: string, staticData: IDataObject) =>
+	// The run (n8n answers after it): the trigger's step writes the transaction into the run's own
+	// static data, saved when the run ends, before the answer.
+	const runStep = async (
+		acknowledge: string,
+		staticData: IDataObject,
+		items: INodeExecutionData[] = [{ json: payload(601) }],
+		simplify = false,
+	) =>
 		await runNode({
 			node: new SePayTrigger(),
-			parameters: {
-				registration: 'manual',
-				verification: 'apiKey',
-				apiKey: KEY,
-				direction: 'both',
-				options: { acknowledge },
-			},
-			items: [{ json: { id: 601, reference: 'FT601' } }],
+			parameters: apiKeyTrigger(KEY, { acknowledge, simplify }),
+			items,
 			mode: 'webhook',
 			staticData,
 		});
+	const runFor = (staticData: IDataObject) => async (workflowData: INodeExecutionData[][]) => {
+		await runStep('workflowEnd', staticData, workflowData[0], true);
+	};
+	const saved = (staticData: IDataObject) =>
+		storedKeys((staticData.global as IDataObject | undefined)?.[WORKFLOW_MEMORY_KEY]);
 
-	it("When the Workflow Finishes: the run itself saves the memory (what the delivery remembered is not lost with n8n 2.41's skipped save)", async () => {
+	it("acknowledges SePay's re-delivery of a run that ended, even after a restart: exactly once (its own save kept it)", async () => {
 		const staticData: IDataObject = {};
-		await deliver(await trigger('workflowEnd', staticData), payload(601));
-		// The run starts from the static data as saved before the delivery: without the entry.
+		const driver = await trigger('workflowEnd', staticData, runFor(staticData));
+		await deliver(driver, payload(701));
+		expect(saved(staticData)).toContain('701');
+		// n8n killed after the run's save, before SePay had the answer: SePay retries.
+		resetMemoryIndexes();
+		resetRunClaims();
+		expect(await deliver(driver, payload(701))).toEqual({
+			status: 200,
+			body: '{"success":true}',
+		});
+		expect(driver.executions).toHaveLength(1);
+	});
+
+	it('learns the transaction when the answer is sent (a copy saved without it does not run it again)', async () => {
+		const staticData: IDataObject = {};
+		const driver = await trigger('workflowEnd', staticData, runFor(staticData));
+		await deliver(driver, payload(702));
+		// Another copy of the static data, from before, overwrote the saved one (last writer wins).
 		delete staticData.global;
-		const { output } = await runStep('workflowEnd', staticData);
-		expect(output).toEqual([[expect.objectContaining({ json: { id: 601, reference: 'FT601' } })]]);
-		const saved = JSON.stringify(
-			(staticData.global as IDataObject | undefined)?.sepayTransactions ?? {},
-		);
-		expect(saved).toContain('+601');
+		expect((await deliver(driver, payload(702))).status).toBe(200);
+		expect(driver.executions).toHaveLength(1);
+		// ...and that request wrote what it knows back.
+		expect(saved(staticData)).toEqual([]);
+		await deliver(driver, payload(703));
+		expect(saved(staticData)).toEqual(expect.arrayContaining(['702', '703']));
+	});
+
+	it("a run under way is in no saved copy: another delivery's save does not carry it (a crash then loses nothing)", async () => {
+		const staticData: IDataObject = {};
+		const gate = opened();
+		let held = false;
+		const driver = await trigger('workflowEnd', staticData, async (workflowData) => {
+			if (workflowData[0][0].json.id === 704 && !held) {
+				held = true;
+				await gate.promise;
+			}
+			await runFor(staticData)(workflowData);
+		});
+		const first = deliver(driver, payload(704));
+		await until(() => gate.waiting());
+		await deliver(driver, payload(705));
+		expect(saved(staticData)).toContain('705');
+		expect(saved(staticData).filter((key) => key.includes('704'))).toEqual([]);
+		// n8n killed now: the next process runs SePay's retry of 704.
+		gate.open();
+		await first;
+		expect(saved(staticData)).toEqual(expect.arrayContaining(['704', '705']));
+	});
+
+	it("a failed run's re-delivery is acknowledged: n8n kept the failed execution, to be retried there", async () => {
+		const staticData: IDataObject = {};
+		const driver = await trigger('workflowEnd', staticData, async (workflowData) => {
+			await runFor(staticData)(workflowData);
+			// A later node failed: n8n saved the run's static data all the same, and answers 500.
+			throw new Error('Error in workflow');
+		});
+		expect((await deliver(driver, payload(706))).status).toBe(500);
+		expect(await deliver(driver, payload(706))).toEqual({
+			status: 200,
+			body: '{"success":true}',
+		});
+		expect(driver.crashes).toHaveLength(1);
+	});
+
+	it('writes the same keys in the run as on delivery, Simplify on or off', async () => {
+		for (const simplify of [true, false]) {
+			const staticData: IDataObject = {};
+			const json = simplify ? exactTransaction(payload(707)) : payload(707);
+			await runStep('workflowEnd', staticData, [{ json }], simplify);
+			expect(saved(staticData)).toEqual(keyList(deliveryKeys(payload(707), false)));
+		}
+		expect(keyList(deliveryKeys(payload(0), false))).toEqual([]);
+	});
+
+	it('an execution n8n resumes after a restart (no delivery claimed it here) passes on nothing another run already ran', async () => {
+		const staticData: IDataObject = {};
+		// Resumed, nothing else ran it: it runs, and counts as under way for the poll.
+		const first = await runStep('workflowEnd', staticData, [{ json: payload(708) }]);
+		expect(first.output).toEqual([[expect.objectContaining({ json: payload(708) })]]);
+		// Resumed again while that run is under way (or after the poll ran it): nothing passed on.
+		const again = await runStep('workflowEnd', staticData, [{ json: payload(708) }]);
+		expect(again.output).toEqual([[]]);
 	});
 
 	it('On Receipt: the step only passes the items on (n8n saves the memory when it answers)', async () => {
@@ -195,7 +298,7 @@ describe('SePay Trigger answered when the workflow finishes', () => {
 		await deliver(await trigger('onReceipt', staticData), payload(602));
 		delete staticData.global;
 		const { output } = await runStep('onReceipt', staticData);
-		expect(output).toEqual([[expect.objectContaining({ json: { id: 601, reference: 'FT601' } })]]);
+		expect(output).toEqual([[expect.objectContaining({ json: payload(601) })]]);
 		expect(staticData.global).toBeUndefined();
 	});
 });

@@ -26,6 +26,8 @@ export interface DriverOptions {
 	store: CredentialStore;
 	/** One workflow's static data, to put several trigger drivers in one workflow. */
 	staticData?: IDataObject;
+	/** Stands in for the run n8n makes before answering (responseMode 'lastNode'). */
+	beforeAnswer?: (workflowData: INodeExecutionData[][]) => Promise<void>;
 }
 
 export interface Execution {
@@ -69,6 +71,7 @@ export async function serveWebhook(options: DriverOptions): Promise<WebhookDrive
 		parameters,
 		store: options.store,
 		staticData,
+		beforeAnswer: options.beforeAnswer,
 	});
 	const hookOptions = (activation?: WorkflowActivateMode, webhookUrl?: string) => ({
 		node: options.node,
@@ -113,5 +116,16 @@ export function pollingTrigger(options: DriverOptions): PollDriver {
 		poll: async (mode = 'trigger') => await runPoll({ ...options, staticData, mode }),
 		nodeStaticData: () => (staticData[NODE_STATIC_DATA_KEY] ?? {}) as IDataObject,
 		globalStaticData: () => (staticData.global ?? {}) as IDataObject,
+	};
+}
+
+/** A SePay Trigger verified by API key (Manual registration), both directions. */
+export function apiKeyTrigger(apiKey: string, options: IDataObject = {}): INodeParameters {
+	return {
+		registration: 'manual',
+		verification: 'apiKey',
+		apiKey,
+		direction: 'both',
+		options: options as INodeParameters['options'],
 	};
 }
